@@ -1,0 +1,28 @@
+package io.conoha.assistant.api;
+
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+
+/** One image made by archiving the server. */
+public class ArchiveRecord {
+  @JsonPropertyDescription("ConoHa image id.")
+  private String imageId;
+  @JsonPropertyDescription("ConoHa image name.")
+  private String imageName;
+  @JsonPropertyDescription("When the save finished (RFC 3339).")
+  private String savedAt;
+
+  public ArchiveRecord() {}
+
+  public ArchiveRecord(String imageId, String imageName, String savedAt) {
+    this.imageId = imageId;
+    this.imageName = imageName;
+    this.savedAt = savedAt;
+  }
+
+  public String getImageId() { return imageId; }
+  public void setImageId(String imageId) { this.imageId = imageId; }
+  public String getImageName() { return imageName; }
+  public void setImageName(String imageName) { this.imageName = imageName; }
+  public String getSavedAt() { return savedAt; }
+  public void setSavedAt(String savedAt) { this.savedAt = savedAt; }
+}

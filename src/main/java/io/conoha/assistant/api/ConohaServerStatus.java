@@ -1,0 +1,50 @@
+package io.conoha.assistant.api;
+
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import java.util.ArrayList;
+import java.util.List;
+
+/** What the operator last saw of the server on ConoHa. */
+public class ConohaServerStatus extends ConditionedStatus {
+  @JsonPropertyDescription("Creating, Running, Stopping, Stopped, Starting, Resizing, Snapshotting, Archiving, Archived, Restoring, Deleting or Failed.")
+  private ServerPhase phase;
+  @JsonPropertyDescription("ConoHa server id.")
+  private String serverId;
+  @JsonPropertyDescription("Boot volume id (disk-0 plans).")
+  private String bootVolumeId;
+  @JsonPropertyDescription("Resolved flavor id.")
+  private String flavorId;
+  @JsonPropertyDescription("Resolved image id the server was (or will be) created from.")
+  private String imageId;
+  @JsonPropertyDescription("Public addresses.")
+  private Addresses addresses;
+  @JsonPropertyDescription("The newest archive image.")
+  private ArchiveRecord archive;
+  @JsonPropertyDescription("Older archive images still kept (pruned to spec.archive.keep after a restore).")
+  private List<ArchiveRecord> previousArchives = new ArrayList<>();
+  @JsonPropertyDescription("The ConohaImage whose snapshot currently holds this server (the server is not restarted meanwhile).")
+  private String heldBy;
+  @JsonPropertyDescription("When the current server was created on ConoHa (RFC 3339); feeds the estimated billed hours.")
+  private String serverCreatedAt;
+
+  public ServerPhase getPhase() { return phase; }
+  public void setPhase(ServerPhase phase) { this.phase = phase; }
+  public String getServerId() { return serverId; }
+  public void setServerId(String serverId) { this.serverId = serverId; }
+  public String getBootVolumeId() { return bootVolumeId; }
+  public void setBootVolumeId(String bootVolumeId) { this.bootVolumeId = bootVolumeId; }
+  public String getFlavorId() { return flavorId; }
+  public void setFlavorId(String flavorId) { this.flavorId = flavorId; }
+  public String getImageId() { return imageId; }
+  public void setImageId(String imageId) { this.imageId = imageId; }
+  public Addresses getAddresses() { return addresses; }
+  public void setAddresses(Addresses addresses) { this.addresses = addresses; }
+  public ArchiveRecord getArchive() { return archive; }
+  public void setArchive(ArchiveRecord archive) { this.archive = archive; }
+  public List<ArchiveRecord> getPreviousArchives() { return previousArchives; }
+  public void setPreviousArchives(List<ArchiveRecord> previousArchives) { this.previousArchives = previousArchives == null ? new ArrayList<>() : previousArchives; }
+  public String getHeldBy() { return heldBy; }
+  public void setHeldBy(String heldBy) { this.heldBy = heldBy; }
+  public String getServerCreatedAt() { return serverCreatedAt; }
+  public void setServerCreatedAt(String serverCreatedAt) { this.serverCreatedAt = serverCreatedAt; }
+}
