@@ -1,0 +1,4 @@
+package io.conoha.assistant.client;
+
+/** Service endpoints from the catalog (or overrides). {@code volume} is null where the catalog has none. */
+public record Endpoints(String compute, String image, String volume, String network) {}

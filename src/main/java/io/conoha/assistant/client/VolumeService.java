@@ -1,0 +1,22 @@
+package io.conoha.assistant.client;
+
+import io.conoha.assistant.client.model.Volume;
+import io.conoha.assistant.client.model.VolumeCreateRequest;
+import java.util.List;
+
+/** CONTRACT SKELETON (issue 2): Cinder v3 /v3/{project}/volumes. */
+public interface VolumeService {
+  /** Never retried. */
+  Volume createVolume(VolumeCreateRequest request);
+
+  Volume getVolume(String id);
+
+  List<Volume> listVolumes();
+
+  void deleteVolume(String id);
+
+  List<String> listVolumeTypes();
+
+  /** os-volume_upload_image: image id from the response, else found by name. Never retried. */
+  String uploadImage(String volumeId, String imageName);
+}
