@@ -27,6 +27,15 @@ public abstract class ConditionedStatus {
   public PendingOperation getPendingOperation() { return pendingOperation; }
   public void setPendingOperation(PendingOperation pendingOperation) { this.pendingOperation = pendingOperation; }
 
+  /** The phase as text, or null before the first reconcile. */
+  @JsonIgnore
+  public abstract String phaseName();
+
+  @JsonIgnore
+  public boolean isReady() {
+    return condition("Ready").map(c -> "True".equals(c.getStatus())).orElse(false);
+  }
+
   @JsonIgnore
   public Optional<Condition> condition(String type) {
     return conditions.stream().filter(c -> type.equals(c.getType())).findFirst();

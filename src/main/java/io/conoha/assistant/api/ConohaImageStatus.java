@@ -25,6 +25,9 @@ public class ConohaImageStatus extends ConditionedStatus {
   @JsonPropertyDescription("ConohaServers in this namespace that boot from or archive into this image (deletion waits for them).")
   private List<String> inUseBy = new ArrayList<>();
 
+  @Override
+  public String phaseName() { return phase == null ? null : phase.name(); }
+
   public ImagePhase getPhase() { return phase; }
   public void setPhase(ImagePhase phase) { this.phase = phase; }
   public String getImageId() { return imageId; }

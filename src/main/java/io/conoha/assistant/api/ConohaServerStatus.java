@@ -20,12 +20,17 @@ public class ConohaServerStatus extends ConditionedStatus {
   private Addresses addresses;
   @JsonPropertyDescription("The newest archive image.")
   private ArchiveRecord archive;
+  @JsonPropertyDescription("An archive image being saved right now.")
+  private ArchiveRecord pendingArchive;
   @JsonPropertyDescription("Older archive images still kept (pruned to spec.archive.keep after a restore).")
   private List<ArchiveRecord> previousArchives = new ArrayList<>();
   @JsonPropertyDescription("The ConohaImage whose snapshot currently holds this server (the server is not restarted meanwhile).")
   private String heldBy;
   @JsonPropertyDescription("When the current server was created on ConoHa (RFC 3339); feeds the estimated billed hours.")
   private String serverCreatedAt;
+
+  @Override
+  public String phaseName() { return phase == null ? null : phase.name(); }
 
   public ServerPhase getPhase() { return phase; }
   public void setPhase(ServerPhase phase) { this.phase = phase; }
@@ -41,6 +46,8 @@ public class ConohaServerStatus extends ConditionedStatus {
   public void setAddresses(Addresses addresses) { this.addresses = addresses; }
   public ArchiveRecord getArchive() { return archive; }
   public void setArchive(ArchiveRecord archive) { this.archive = archive; }
+  public ArchiveRecord getPendingArchive() { return pendingArchive; }
+  public void setPendingArchive(ArchiveRecord pendingArchive) { this.pendingArchive = pendingArchive; }
   public List<ArchiveRecord> getPreviousArchives() { return previousArchives; }
   public void setPreviousArchives(List<ArchiveRecord> previousArchives) { this.previousArchives = previousArchives == null ? new ArrayList<>() : previousArchives; }
   public String getHeldBy() { return heldBy; }

@@ -1,0 +1,165 @@
+package io.conoha.assistant.metrics;
+
+import io.conoha.assistant.api.ConditionedStatus;
+import io.conoha.assistant.api.ConohaImage;
+import io.conoha.assistant.api.ConohaServer;
+import io.conoha.assistant.api.ConohaServerStatus;
+import io.conoha.assistant.api.ImagePhase;
+import io.conoha.assistant.api.ServerPhase;
+import io.fabric8.kubernetes.client.CustomResource;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The operator's own meters (the ConoHa client and JOSDK add theirs). Everything is computed from what
+ * reconciles observe, so a scrape costs no API call. Names are documented in the README.
+ */
+public final class OperatorMetrics {
+  public static final String PREFIX = "conoha_assistant.";
+
+  private record Seen(String kind, String namespace, String name, String phase, boolean ready, Instant serverCreated) {}
+
+  private final MeterRegistry registry;
+  private final Clock clock;
+  private final Map<String, Seen> seen = new ConcurrentHashMap<>();
+  private final Set<String> becameReady = ConcurrentHashMap.newKeySet();
+  private final Map<String, Gauge> existenceGauges = new ConcurrentHashMap<>();
+  private final AtomicInteger leader = new AtomicInteger();
+
+  public OperatorMetrics(MeterRegistry registry, Clock clock) {
+    this.registry = registry;
+    this.clock = clock;
+    phaseGauges(kindOf(ConohaServer.class), Arrays.stream(ServerPhase.values()).map(Enum::name).toList());
+    phaseGauges(kindOf(ConohaImage.class), Arrays.stream(ImagePhase.values()).map(Enum::name).toList());
+    Gauge.builder(PREFIX + "servers.building.seconds.max", this, OperatorMetrics::oldestBuildSeconds)
+        .description("Age of the oldest server still being created (0 when none)").register(registry);
+    Gauge.builder(PREFIX + "leader", leader, AtomicInteger::get)
+        .description("1 on the replica that holds the leader lease").register(registry);
+    for (String kind : new String[] {"ConohaServer", "ConohaImage"}) {
+      timeToReady(kind);
+    }
+    archiveTimer();
+    restoreTimer();
+    polls(true);
+    polls(false);
+  }
+
+  /** Records what a reconcile left in a resource's status. */
+  public void observe(String kind, CustomResource<?, ? extends ConditionedStatus> resource) {
+    ConditionedStatus status = resource.getStatus();
+    String uid = resource.getMetadata().getUid();
+    if (status == null || uid == null) {
+      return;
+    }
+    Instant serverCreated = status instanceof ConohaServerStatus s && s.getServerCreatedAt() != null
+        ? Instant.parse(s.getServerCreatedAt()) : null;
+    seen.put(uid, new Seen(kind, resource.getMetadata().getNamespace(), resource.getMetadata().getName(),
+        status.phaseName(), status.isReady(), serverCreated));
+    if (status.isReady() && becameReady.add(uid)) {
+      Instant created = Instant.parse(resource.getMetadata().getCreationTimestamp());
+      timeToReady(kind).record(Duration.between(created, clock.instant()));
+    }
+    if (serverCreated != null) {
+      existenceGauges.computeIfAbsent(uid, u -> Gauge.builder(PREFIX + "server.existence.hours", this,
+              m -> m.existenceHours(u))
+          .description("Estimated billed hours of the server's current ConoHa instance")
+          .tags("namespace", resource.getMetadata().getNamespace(), "name", resource.getMetadata().getName())
+          .register(registry));
+    }
+  }
+
+  /** Forgets a deleted resource. */
+  public void forget(CustomResource<?, ?> resource) {
+    String uid = resource.getMetadata().getUid();
+    seen.remove(uid);
+    becameReady.remove(uid);
+    Gauge g = existenceGauges.remove(uid);
+    if (g != null) {
+      registry.remove(g);
+    }
+  }
+
+  public void archived(Duration took) {
+    archiveTimer().record(took);
+  }
+
+  public void restored(Duration took) {
+    restoreTimer().record(took);
+  }
+
+  public void polled(boolean success) {
+    polls(success).increment();
+  }
+
+  public void setLeader(boolean isLeader) {
+    leader.set(isLeader ? 1 : 0);
+  }
+
+  private void phaseGauges(String kind, java.util.List<String> phases) {
+    for (String phase : phases) {
+      Gauge.builder(PREFIX + "resources", this, m -> m.count(kind, phase))
+          .description("Resources by kind and phase").tags("kind", kind, "phase", phase).register(registry);
+    }
+    Gauge.builder(PREFIX + "resources.ready", this, m -> m.countReady(kind, true))
+        .description("Resources with Ready=True").tags("kind", kind).register(registry);
+    Gauge.builder(PREFIX + "resources.not.ready", this, m -> m.countReady(kind, false))
+        .description("Resources without Ready=True").tags("kind", kind).register(registry);
+  }
+
+  private double count(String kind, String phase) {
+    return seen.values().stream().filter(s -> s.kind().equals(kind) && phase.equals(s.phase())).count();
+  }
+
+  private double countReady(String kind, boolean ready) {
+    return seen.values().stream().filter(s -> s.kind().equals(kind) && s.ready() == ready).count();
+  }
+
+  private double existenceHours(String uid) {
+    Seen s = seen.get(uid);
+    if (s == null || s.serverCreated() == null) {
+      return 0;
+    }
+    return Duration.between(s.serverCreated(), clock.instant()).toSeconds() / 3600.0;
+  }
+
+  private double oldestBuildSeconds() {
+    Instant now = clock.instant();
+    return seen.values().stream()
+        .filter(s -> ("Creating".equals(s.phase()) || "Restoring".equals(s.phase())) && s.serverCreated() != null)
+        .mapToDouble(s -> Duration.between(s.serverCreated(), now).toSeconds()).max().orElse(0);
+  }
+
+  private Timer timeToReady(String kind) {
+    return Timer.builder(PREFIX + "time.to.ready").description("Time from resource creation to its first Ready=True")
+        .tags("kind", kind).publishPercentileHistogram().register(registry);
+  }
+
+  private Timer archiveTimer() {
+    return Timer.builder(PREFIX + "archive.duration").description("Time to archive a server (stop, save, delete)")
+        .publishPercentileHistogram().register(registry);
+  }
+
+  private Timer restoreTimer() {
+    return Timer.builder(PREFIX + "restore.duration").description("Time to restore an archived server until it runs")
+        .publishPercentileHistogram().register(registry);
+  }
+
+  private Counter polls(boolean success) {
+    return Counter.builder(PREFIX + "account.polls").description("Account listings polled, by result")
+        .tags("result", success ? "success" : "failure").register(registry);
+  }
+
+  private static String kindOf(Class<?> type) {
+    return type.getSimpleName();
+  }
+}

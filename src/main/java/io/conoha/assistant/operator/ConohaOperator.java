@@ -1,0 +1,128 @@
+package io.conoha.assistant.operator;
+
+import io.conoha.assistant.client.ClientSettings;
+import io.conoha.assistant.metrics.JosdkMetrics;
+import io.conoha.assistant.metrics.OperatorMetrics;
+import io.conoha.assistant.operator.account.Account;
+import io.conoha.assistant.operator.account.Accounts;
+import io.conoha.assistant.operator.image.ConohaImageReconciler;
+import io.conoha.assistant.operator.server.ConohaServerReconciler;
+import io.conoha.assistant.operator.support.ActionMemory;
+import io.conoha.assistant.operator.support.Backoffs;
+import io.conoha.assistant.operator.support.EventRecorder;
+import io.conoha.assistant.operator.support.SecretReader;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
+import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
+import io.javaoperatorsdk.operator.api.config.ControllerConfigurationOverrider;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The operator: both controllers on one JOSDK {@link Operator}, sharing ConoHa accounts and metrics.
+ * Status is patched with JSON merge patches (no server-side apply), the same against a real API server and
+ * the in-process one of tests, demo and bench.
+ */
+public final class ConohaOperator implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ConohaOperator.class);
+  public static final String LEASE_NAME = "conoha-assistant-leader";
+
+  /** Leader election on a Lease; {@code exitOnLoss} is what production wants (JOSDK's default). */
+  public record Leadership(String leaseNamespace, String identity, boolean exitOnLoss) {}
+
+  private final Operator operator;
+  private final Accounts accounts;
+  private final OperatorMetrics metrics;
+  private final Vertx vertx;
+  private volatile boolean started;
+
+  public ConohaOperator(KubernetesClient kubernetes, OperatorSettings settings, MeterRegistry registry,
+      Optional<Leadership> leadership) {
+    Clock clock = Clock.systemUTC();
+    JosdkMetrics.installFilters(registry);
+    this.vertx = Vertx.vertx();
+    this.metrics = new OperatorMetrics(registry, clock);
+    ClientSettings defaults = ClientSettings.defaults();
+    ClientSettings client = new ClientSettings(defaults.connectTimeout(), settings.requestTimeout(),
+        settings.rateLimit(), Math.max(1, (int) Math.ceil(settings.rateLimit() * 2)), defaults.maxRetries(),
+        defaults.retryBaseDelay(), defaults.retryMaxDelay(), defaults.tokenRefreshMargin());
+    this.accounts = new Accounts(vertx, client,
+        new Account.PollSettings(settings.fastPoll(), settings.slowPoll(), settings.catalogTtl()), registry,
+        (account, ok) -> metrics.polled(ok), clock);
+    OperatorContext ops = new OperatorContext(accounts, new SecretReader(kubernetes), new EventRecorder(kubernetes, clock),
+        settings, metrics, new Backoffs(settings.fastPoll(), settings.slowPoll()), new ActionMemory(), clock);
+    this.operator = new Operator(o -> {
+      o.withKubernetesClient(kubernetes)
+          .withUseSSAToPatchPrimaryResource(false)
+          .withCloseClientOnStop(false)
+          .withMetrics(JosdkMetrics.create(registry))
+          .withReconciliationTerminationTimeout(Duration.ofSeconds(30))
+          .withStopOnInformerErrorDuringStartup(false);
+      leadership.ifPresent(l -> o.withLeaderElectionConfiguration(
+          LeaderElectionConfigurationBuilder.aLeaderElectionConfiguration(LEASE_NAME)
+              .withLeaseNamespace(l.leaseNamespace())
+              .withIdentity(l.identity())
+              .withExitOnStopLeading(l.exitOnLoss())
+              .withLeaderCallbacks(new LeaderCallbacks(() -> leading(true), () -> leading(false), who -> { }))
+              .build()));
+    });
+    Consumer<ControllerConfigurationOverrider<?>> namespaces = c -> {
+      if (!settings.namespaces().isEmpty()) {
+        c.settingNamespaces(settings.namespaces());
+      }
+    };
+    operator.register(new ConohaServerReconciler(ops), namespaces::accept);
+    operator.register(new ConohaImageReconciler(ops), namespaces::accept);
+    JosdkMetrics.registerFailureCounters(registry, List.of("conohaserver", "conohaimage"));
+    if (leadership.isEmpty()) {
+      metrics.setLeader(true);
+    }
+  }
+
+  private void leading(boolean leader) {
+    LOG.info(leader ? "Became the leader: reconciling" : "Lost the leadership");
+    metrics.setLeader(leader);
+  }
+
+  public void start() {
+    operator.start();
+    started = true;
+  }
+
+  /** Started and every event source (informers and ConoHa account polls) healthy. */
+  public boolean ready() {
+    return started && operator.getRuntimeInfo().allEventSourcesAreHealthy();
+  }
+
+  public boolean started() {
+    return started;
+  }
+
+  public Accounts accounts() {
+    return accounts;
+  }
+
+  public OperatorMetrics metrics() {
+    return metrics;
+  }
+
+  /** Stops reconciling (in-flight steps finish, up to the termination timeout) and closes ConoHa clients. */
+  @Override
+  public void close() {
+    started = false;
+    try {
+      operator.stop();
+    } finally {
+      accounts.close();
+      vertx.close();
+    }
+  }
+}

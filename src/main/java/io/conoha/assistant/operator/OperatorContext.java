@@ -1,0 +1,20 @@
+package io.conoha.assistant.operator;
+
+import io.conoha.assistant.metrics.OperatorMetrics;
+import io.conoha.assistant.operator.account.Accounts;
+import io.conoha.assistant.operator.support.ActionMemory;
+import io.conoha.assistant.operator.support.Backoffs;
+import io.conoha.assistant.operator.support.EventRecorder;
+import io.conoha.assistant.operator.support.SecretReader;
+import java.time.Clock;
+
+/** What every reconcile needs besides the resource: shared accounts, secrets, events, settings, metrics. */
+public record OperatorContext(
+    Accounts accounts,
+    SecretReader secrets,
+    EventRecorder events,
+    OperatorSettings settings,
+    OperatorMetrics metrics,
+    Backoffs backoffs,
+    ActionMemory actions,
+    Clock clock) {}

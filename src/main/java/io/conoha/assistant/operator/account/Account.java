@@ -1,0 +1,226 @@
+package io.conoha.assistant.operator.account;
+
+import io.conoha.assistant.client.ConohaClient;
+import io.conoha.assistant.client.model.ImageQuery;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One ConoHa account as the operator sees it. All resources of the account share one client (one token,
+ * one rate limit) and one poll: a poll lists servers (and images, volumes when someone needs them) once,
+ * however many resources there are. It polls fast while any resource is mid-change and slowly when all are
+ * settled, then tells the resources whose ConoHa objects changed.
+ */
+public final class Account {
+  private static final Logger LOG = LoggerFactory.getLogger(Account.class);
+
+  private final String key;
+  private final ConohaClient client;
+  private final PollSettings settings;
+  private final ScheduledExecutorService scheduler;
+  private final Consumer<Interest> notifier;
+  private final PollObserver observer;
+  private final Clock clock;
+  private final Catalog catalog;
+
+  private final Map<String, Interest> interests = new ConcurrentHashMap<>();
+  private final Map<String, Integer> fingerprints = new ConcurrentHashMap<>();
+  private volatile AccountSnapshot snapshot = AccountSnapshot.EMPTY;
+  private volatile RuntimeException lastError;
+  private int consecutiveFailures;
+  private ScheduledFuture<?> nextPoll;
+  private Instant nextPollAt;
+  private boolean pollRunning;
+  private boolean pollRequestedWhileRunning;
+
+  /** How often to poll, and how long plan and image names stay resolved. */
+  public record PollSettings(Duration fast, Duration slow, Duration catalogTtl) {}
+
+  /** Sees every poll (metrics). */
+  public interface PollObserver {
+    void polled(Account account, boolean success);
+  }
+
+  Account(String key, ConohaClient client, PollSettings settings, ScheduledExecutorService scheduler,
+      Consumer<Interest> notifier, PollObserver observer, Clock clock) {
+    this.key = key;
+    this.client = client;
+    this.settings = settings;
+    this.scheduler = scheduler;
+    this.notifier = notifier;
+    this.observer = observer;
+    this.clock = clock;
+    this.catalog = new Catalog(client, settings.catalogTtl(), clock);
+  }
+
+  /** Cached plan and image resolution for this account. */
+  public Catalog catalog() { return catalog; }
+
+  public String key() { return key; }
+
+  public ConohaClient client() { return client; }
+
+  public AccountSnapshot snapshot() { return snapshot; }
+
+  /** The error of the last poll, if it failed. */
+  public Optional<RuntimeException> lastError() { return Optional.ofNullable(lastError); }
+
+  public boolean healthy() { return lastError == null; }
+
+  public int interestCount() { return interests.size(); }
+
+  /**
+   * Records what a resource needs from the next polls. A resource that starts changing, or needs a listing
+   * this account has not fetched yet, brings the next poll forward.
+   */
+  public void register(Interest interest) {
+    Interest previous = interests.put(interest.key(), interest);
+    boolean missingListing = interest.listings().stream().anyMatch(l -> snapshot.fetchedAt(l) == null);
+    if (missingListing) {
+      requestPoll(Duration.ZERO);
+    } else if (interest.changing() && (previous == null || !previous.changing())) {
+      requestPoll(settings.fast());
+    } else {
+      requestPoll(interval());
+    }
+  }
+
+  public void unregister(String kind, ResourceID resource) {
+    String id = Interest.key(kind, resource);
+    interests.remove(id);
+    fingerprints.remove(id);
+  }
+
+  /** Polls as soon as possible (coalesced with a poll already due). */
+  public void pollSoon() {
+    requestPoll(Duration.ZERO);
+  }
+
+  private synchronized void requestPoll(Duration delay) {
+    if (pollRunning) {
+      pollRequestedWhileRunning |= delay.isZero();
+      return;
+    }
+    Instant at = clock.instant().plus(delay);
+    if (nextPoll != null && !nextPoll.isDone() && !nextPollAt.isAfter(at)) {
+      return;
+    }
+    if (nextPoll != null) {
+      nextPoll.cancel(false);
+    }
+    nextPollAt = at;
+    nextPoll = scheduler.schedule(this::poll, delay.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  private Duration interval() {
+    boolean changing = interests.values().stream().anyMatch(Interest::changing);
+    Duration base = changing ? settings.fast() : settings.slow();
+    if (consecutiveFailures == 0) {
+      return base;
+    }
+    // Back off on failures, but never slower than the slow poll: an outage should not become a hot loop.
+    long factor = 1L << Math.min(consecutiveFailures, 10);
+    Duration backoff = settings.fast().multipliedBy(factor);
+    return backoff.compareTo(settings.slow()) > 0 ? settings.slow() : backoff;
+  }
+
+  private void poll() {
+    synchronized (this) {
+      pollRunning = true;
+      pollRequestedWhileRunning = false;
+    }
+    try {
+      fetch();
+    } finally {
+      boolean again;
+      synchronized (this) {
+        pollRunning = false;
+        again = pollRequestedWhileRunning;
+        nextPoll = null;
+      }
+      if (!interests.isEmpty()) {
+        requestPoll(again ? Duration.ZERO : interval());
+      }
+    }
+  }
+
+  private void fetch() {
+    Set<Listing> needed = neededListings();
+    if (needed.isEmpty()) {
+      return;
+    }
+    boolean wasHealthy = lastError == null;
+    try {
+      AccountSnapshot next = snapshot;
+      for (Listing listing : needed) {
+        Instant at = clock.instant();
+        next = next.with(listing, list(listing), at);
+      }
+      snapshot = next;
+      lastError = null;
+      consecutiveFailures = 0;
+      observer.polled(this, true);
+      notifyChanged(!wasHealthy);
+    } catch (RuntimeException e) {
+      lastError = e;
+      consecutiveFailures++;
+      observer.polled(this, false);
+      LOG.warn("Listing ConoHa account {} failed ({} in a row): {}", key, consecutiveFailures, e.getMessage());
+      if (wasHealthy) {
+        notifyAll(interests.values());
+      }
+    }
+  }
+
+  private Set<Listing> neededListings() {
+    Set<Listing> needed = EnumSet.noneOf(Listing.class);
+    interests.values().forEach(i -> needed.addAll(i.listings()));
+    return needed;
+  }
+
+  private List<?> list(Listing listing) {
+    return switch (listing) {
+      case SERVERS -> client.compute().listServers();
+      case IMAGES -> client.images().listImages(ImageQuery.all());
+      case VOLUMES -> client.volumes().listVolumes();
+    };
+  }
+
+  private void notifyChanged(boolean everyone) {
+    AccountSnapshot current = snapshot;
+    for (Map.Entry<String, Interest> e : interests.entrySet()) {
+      Interest interest = e.getValue();
+      int fp = current.fingerprint(interest.objectIds(), io.conoha.assistant.operator.Tags.OWNER, interest.ownerUid());
+      Integer before = fingerprints.put(e.getKey(), fp);
+      if (everyone || interest.changing() || before == null || before != fp) {
+        notifier.accept(interest);
+      }
+    }
+  }
+
+  private void notifyAll(Iterable<Interest> all) {
+    all.forEach(notifier);
+  }
+
+  synchronized void close() {
+    if (nextPoll != null) {
+      nextPoll.cancel(false);
+    }
+    interests.clear();
+    client.close();
+  }
+}

@@ -1,0 +1,167 @@
+package io.conoha.assistant.operator.server;
+
+import io.conoha.assistant.api.ArchiveRecord;
+import io.conoha.assistant.api.ConohaServer;
+import io.conoha.assistant.api.DeletionPolicy;
+import io.conoha.assistant.api.ServerPhase;
+import io.conoha.assistant.client.ApiGeneration;
+import io.conoha.assistant.client.error.ConohaException;
+import io.conoha.assistant.client.model.Server;
+import io.conoha.assistant.client.model.Volume;
+import io.conoha.assistant.operator.OperatorContext;
+import io.conoha.assistant.operator.Reasons;
+import io.conoha.assistant.operator.Tags;
+import io.conoha.assistant.operator.account.Listing;
+import io.conoha.assistant.operator.support.StepFailure;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Deleting a ConohaServer: with {@code Retain} nothing on ConoHa is touched; with {@code Delete} the server
+ * goes first (never a delete-locked one), then its boot volume once free, then its archive images. The
+ * finalizer stays until ConoHa shows everything gone, so nothing leaks.
+ */
+final class ServerCleanupRun extends ServerRun {
+  private boolean done;
+
+  ServerCleanupRun(ConohaServer resource, Context<ConohaServer> ctx, OperatorContext ops) {
+    super(resource, ctx, ops);
+  }
+
+  boolean done() {
+    return done;
+  }
+
+  @Override
+  protected boolean released() {
+    return done;
+  }
+
+  @Override
+  protected void step() {
+    phase(ServerPhase.Deleting);
+    notReady(Reasons.DELETING, "deleting");
+    if (resource.getSpec() == null || resource.getSpec().getDeletionPolicy() == DeletionPolicy.Retain) {
+      retain();
+      return;
+    }
+    connect(resource.getSpec().getCredentialsSecretRef().getName());
+    boolean v3 = account().client().generation() == ApiGeneration.V3;
+    if (!(v3 ? observed(Listing.SERVERS, Listing.VOLUMES) : observed(Listing.SERVERS))) {
+      return;
+    }
+    if (deleteServers() && awaitLostCreates() && (!v3 || deleteVolumes())) {
+      deleteArchiveImages();
+      ops.events().normal(resource, "Deleted", "deleted the server and everything it left on ConoHa");
+      done = true;
+    }
+  }
+
+  private void retain() {
+    ops.events().normal(resource, "Retained", "deletionPolicy Retain: left on ConoHa: server "
+        + Objects.requireNonNullElse(status.getServerId(), "-") + ", boot volume "
+        + Objects.requireNonNullElse(status.getBootVolumeId(), "-") + ", archive images " + archiveImageIds());
+    done = true;
+  }
+
+  /** True when no server of this resource is left. */
+  private boolean deleteServers() {
+    Set<Server> servers = new LinkedHashSet<>(snapshot().serversTagged(Tags.OWNER, uid()));
+    if (status.getServerId() != null) {
+      byId(status.getServerId()).ifPresent(servers::add);
+    }
+    if (servers.isEmpty()) {
+      return true;
+    }
+    for (Server server : servers) {
+      if ("True".equalsIgnoreCase(server.metadata().get(Tags.DELETE_LOCK))) {
+        throw StepFailure.userMustFix(Reasons.DELETE_LOCKED, "server " + server.id() + " is delete-locked in the"
+            + " ConoHa control panel (IsDeleteLocked=True); unlock it, or set deletionPolicy: Retain to keep it");
+      }
+      watch(server.id());
+      if (!actedOnAlready()) {
+        account().client().compute().deleteServer(server.id());
+        acted();
+      }
+    }
+    progressing(Reasons.DELETING, "deleting server " + servers.stream().map(Server::id).toList());
+    return false;
+  }
+
+  /** A create whose answer was lost may still show up: wait out the grace period before letting go. */
+  private boolean awaitLostCreates() {
+    var pending = status.getPendingOperation();
+    if (pending == null) {
+      return true;
+    }
+    Listing listing = switch (pending.getOperation()) {
+      case ServerBoot.CREATE_BOOT_VOLUME -> Listing.VOLUMES;
+      case ServerArchive.SAVE_IMAGE -> Listing.IMAGES;
+      default -> Listing.SERVERS;
+    };
+    alsoList(listing);
+    Instant until = Instant.parse(pending.getStartedAt()).plus(ops.settings().createGrace());
+    if (!snapshot().covers(Set.of(listing), until)) {
+      progressing(Reasons.DELETING, "waiting to be sure an unanswered " + pending.getOperation() + " left nothing");
+      return false;
+    }
+    ArchiveRecord unsaved = status.getPendingArchive();
+    if (unsaved != null && unsaved.getImageId() == null) {
+      snapshot().imagesNamed(unsaved.getImageName()).forEach(i -> unsaved.setImageId(i.id()));
+    }
+    status.setPendingOperation(null);
+    return true;
+  }
+
+  /** True when no boot volume of this resource is left; deletes the free ones. */
+  private boolean deleteVolumes() {
+    List<Volume> volumes = new ArrayList<>(snapshot().volumesTagged(Tags.OWNER, uid()));
+    if (status.getBootVolumeId() != null && volumes.stream().noneMatch(v -> v.id().equals(status.getBootVolumeId()))) {
+      snapshot().volume(status.getBootVolumeId()).ifPresent(volumes::add);
+    }
+    if (volumes.isEmpty()) {
+      status.setBootVolumeId(null);
+      return true;
+    }
+    for (Volume v : volumes) {
+      watch(v.id());
+      if (v.isAvailable() || v.isError()) {
+        deleteQuietly(() -> account().client().volumes().deleteVolume(v.id()));
+      }
+    }
+    progressing(Reasons.DELETING, "deleting boot volume " + volumes.stream().map(Volume::id).toList());
+    changing = true;
+    return false;
+  }
+
+  private void deleteArchiveImages() {
+    for (String imageId : archiveImageIds()) {
+      deleteQuietly(() -> account().client().images().deleteImage(imageId));
+    }
+    status.setArchive(null);
+    status.setPendingArchive(null);
+    status.getPreviousArchives().clear();
+  }
+
+  private List<String> archiveImageIds() {
+    return Stream.concat(Stream.of(status.getArchive(), status.getPendingArchive()), status.getPreviousArchives().stream())
+        .filter(Objects::nonNull).map(ArchiveRecord::getImageId).filter(Objects::nonNull).toList();
+  }
+
+  /** Deletes, taking "already gone" as success. */
+  private static void deleteQuietly(Runnable delete) {
+    try {
+      delete.run();
+    } catch (ConohaException e) {
+      if (e.kind() != ConohaException.Kind.NOT_FOUND) {
+        throw e;
+      }
+    }
+  }
+}

@@ -1,0 +1,370 @@
+package io.conoha.assistant.operator.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.conoha.assistant.api.ConditionedStatus;
+import io.conoha.assistant.api.PendingOperation;
+import io.conoha.assistant.client.error.ConohaException;
+import io.conoha.assistant.operator.OperatorContext;
+import io.conoha.assistant.operator.Reasons;
+import io.conoha.assistant.operator.account.Account;
+import io.conoha.assistant.operator.account.AccountSnapshot;
+import io.conoha.assistant.operator.account.Interest;
+import io.conoha.assistant.operator.account.Listing;
+import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * One reconcile of one resource, the skeleton both kinds share: run the kind's step, turn failures into
+ * conditions and events, write status only when it changed (JSON merge patch, cached by JOSDK so the next
+ * reconcile sees it), and tell the account what to watch next.
+ */
+public abstract class ResourceRun<R extends CustomResource<?, S>, S extends ConditionedStatus> {
+  private static final ObjectMapper MAPPER = new ObjectMapper().findAndRegisterModules();
+
+  protected final R resource;
+  protected final S status;
+  protected final Context<R> ctx;
+  protected final OperatorContext ops;
+  protected final Instant now;
+  protected Account account;
+  /** Poll fast: this resource is mid-change. */
+  protected boolean changing;
+  protected final Set<Listing> listings = EnumSet.of(Listing.SERVERS);
+  protected final Set<String> watchIds = new HashSet<>();
+  private R latest;
+  private String readyReason = Reasons.PENDING;
+  private String readyMessage = "";
+  private boolean ready;
+  private Duration retryAfter;
+
+  protected ResourceRun(R resource, Context<R> ctx, OperatorContext ops) {
+    this.resource = resource;
+    this.latest = resource;
+    this.ctx = ctx;
+    this.ops = ops;
+    this.now = ops.clock().instant();
+    this.status = copyStatus(resource);
+  }
+
+  public final R resource() { return resource; }
+
+  public final S status() { return status; }
+
+  public final OperatorContext ops() { return ops; }
+
+  public final Instant now() { return now; }
+
+  public final Context<R> context() { return ctx; }
+
+  /** Asks for a listing on the following polls without waiting for it. */
+  public final void alsoList(Listing listing) {
+    listings.add(listing);
+  }
+
+  /** The kind name used for account interests and metrics. */
+  protected abstract String kind();
+
+  /** The reconcile's work: one step toward the spec. Throws StepFailure or ConohaException to stop. */
+  protected abstract void step();
+
+  /** The reason to report when a lookup on ConoHa answers "not found" outside a known context. */
+  protected abstract String defaultNotFoundReason();
+
+  protected abstract void setPhaseFailed();
+
+  /** True once a cleanup finished: the resource stops watching its account. */
+  protected boolean released() {
+    return false;
+  }
+
+  /** An empty status for a resource that has none yet. */
+  protected abstract S newStatus();
+
+  /** Runs the step and writes the outcome; the controls below turn it into JOSDK's answer. */
+  public final ResourceRun<R, S> execute() {
+    String uid = resource.getMetadata().getUid();
+    try {
+      step();
+      setSynced(true, Reasons.RECONCILE_SUCCESS, "");
+      ops.backoffs().reset(uid);
+    } catch (StepFailure f) {
+      fail(f);
+    } catch (ConohaException e) {
+      fail(ApiFailures.classify(e, defaultNotFoundReason()));
+    }
+    setReady();
+    writeStatusIfChanged();
+    if (released()) {
+      ops.accounts().unregister(kind(), ResourceID.fromResource(resource));
+      ops.metrics().forget(resource);
+      ops.events().forget(resource);
+      ops.actions().forget(uid);
+      ops.backoffs().reset(uid);
+    } else {
+      registerInterest();
+      ops.metrics().observe(kind(), latest);
+    }
+    return this;
+  }
+
+  /**
+   * Status was already written; account polls bring the next reconcile. The long reschedule is only a safety
+   * net in case a poll notification is lost.
+   */
+  public final UpdateControl<R> updateControl() {
+    return UpdateControl.<R>noUpdate().rescheduleAfter(retryAfter != null ? retryAfter : safetyNet());
+  }
+
+  /** For cleanup: remove the finalizer once {@code done}, else look again after the next poll or backoff. */
+  public final DeleteControl deleteControl(boolean done) {
+    if (done) {
+      return DeleteControl.defaultDelete();
+    }
+    return DeleteControl.noFinalizerRemoval().rescheduleAfter(retryAfter != null ? retryAfter : ops.settings().fastPoll());
+  }
+
+  private Duration safetyNet() {
+    return ops.settings().slowPoll().multipliedBy(5);
+  }
+
+  /** The account this resource uses (null when its credentials could not be read). */
+  public final Account account() {
+    return account;
+  }
+
+  // ---- outcome helpers for steps
+
+  public final void ready(String message) {
+    ready = true;
+    readyReason = Reasons.AVAILABLE;
+    readyMessage = message;
+  }
+
+  public final void notReady(String reason, String message) {
+    ready = false;
+    readyReason = reason;
+    readyMessage = message;
+  }
+
+  /** Not ready and mid-change: the account polls fast until this settles. */
+  public final void progressing(String reason, String message) {
+    notReady(reason, message);
+    changing = true;
+  }
+
+  public final void watch(String id) {
+    if (id != null) {
+      watchIds.add(id);
+    }
+  }
+
+  public final String uid() {
+    return resource.getMetadata().getUid();
+  }
+
+  public final long generation() {
+    Long g = resource.getMetadata().getGeneration();
+    return g == null ? 0 : g;
+  }
+
+  public final String displayName() {
+    return resource.getMetadata().getNamespace() + "/" + resource.getMetadata().getName();
+  }
+
+  /**
+   * Records a create intent with an optimistic lock: if our cached copy is stale (another reconcile moved on),
+   * the write fails with 409 and nothing is created.
+   */
+  public final void recordIntent(String operation, String token) {
+    status.setPendingOperation(new PendingOperation(operation, token, now.toString()));
+    R copy = withStatus(status);
+    copy.getMetadata().setResourceVersion(latest.getMetadata().getResourceVersion());
+    try {
+      latest = ctx.resourceOperations().jsonMergePatchPrimaryStatus(copy);
+    } catch (KubernetesClientException e) {
+      if (e.getCode() == 409) {
+        throw StepFailure.transientFailure(Reasons.WAITING, "resource changed meanwhile; trying again");
+      }
+      throw e;
+    }
+  }
+
+  /** Writes the status now (after a create, so its id survives a crash right after). */
+  public final void saveProgress() {
+    latest = ctx.resourceOperations().jsonMergePatchPrimaryStatus(withStatus(status));
+  }
+
+  /** Reads the credentials Secret (in this namespace only) and binds this resource to that account. */
+  public final Account connect(String secretName) {
+    account = ops.accounts().forCredentials(ops.secrets().credentials(resource.getMetadata().getNamespace(), secretName));
+    return account;
+  }
+
+  /**
+   * The account's latest listings once they hold what this resource needs. False (and Pending) while the first
+   * poll of a listing is still to come. A failed last poll surfaces as its classified failure, so nothing is
+   * decided from stale data.
+   */
+  public final boolean observed(Listing... needed) {
+    listings.addAll(Arrays.asList(needed));
+    RuntimeException error = account.lastError().orElse(null);
+    if (error instanceof ConohaException e) {
+      throw e;
+    } else if (error != null) {
+      throw StepFailure.transientFailure(Reasons.API_UNAVAILABLE, error.getMessage());
+    }
+    for (Listing l : needed) {
+      if (account.snapshot().fetchedAt(l) == null) {
+        progressing(Reasons.PENDING, "waiting for the account's " + l.name().toLowerCase() + " listing");
+        return false;
+      }
+    }
+    return true;
+  }
+
+  public final AccountSnapshot snapshot() {
+    return account.snapshot();
+  }
+
+  /**
+   * Creates a ConoHa object exactly once. The intent is recorded (optimistically locked) before the call; when
+   * the answer is lost (timeout, 5xx, crash), the caller's lookup by owner tag finds the object on a later poll.
+   * Only when nothing tagged shows up in a listing taken after the grace period is the create tried again.
+   *
+   * @param create called with the intent token, returns the new object's id
+   * @return the id, or empty while the outcome of an uncertain attempt is being established
+   */
+  public final Optional<String> createOnce(String operation, Listing listing, Function<String, String> create) {
+    PendingOperation pending = status.getPendingOperation();
+    if (pending != null && operation.equals(pending.getOperation())) {
+      Instant retryAt = Instant.parse(pending.getStartedAt()).plus(ops.settings().createGrace());
+      if (!snapshot().covers(Set.of(listing), retryAt)) {
+        changing = true;
+        return Optional.empty();
+      }
+      ops.events().warning(resource, "RetryingCreate",
+          operation + " left nothing on ConoHa within " + ops.settings().createGrace().toSeconds() + "s; trying again");
+    }
+    String token = uid() + "." + now.toEpochMilli();
+    recordIntent(operation, token);
+    try {
+      String id = create.apply(token);
+      status.setPendingOperation(null);
+      return Optional.of(id);
+    } catch (ConohaException e) {
+      if (e.isOutcomeUnknown()) {
+        changing = true;
+        ops.events().warning(resource, "CreateUncertain",
+            operation + " got no clear answer (" + e.getMessage() + "); looking for it before trying again");
+        return Optional.empty();
+      }
+      status.setPendingOperation(null);
+      throw e;
+    }
+  }
+
+  /** Clears a recorded intent once its object was found. */
+  public final void intentFulfilled(String operation) {
+    PendingOperation pending = status.getPendingOperation();
+    if (pending != null && operation.equals(pending.getOperation())) {
+      status.setPendingOperation(null);
+    }
+  }
+
+  public final boolean intentPending(String operation) {
+    PendingOperation pending = status.getPendingOperation();
+    return pending != null && operation.equals(pending.getOperation());
+  }
+
+  /**
+   * A failure ConoHa reported for the current generation (a failed save, a full quota) is reported again
+   * instead of retried: trying once more needs a spec change.
+   */
+  public final void repeatFailureOfThisGeneration(String... reasons) {
+    Set<String> sticky = Set.of(reasons);
+    status.condition(Conditions.SYNCED)
+        .filter(c -> "False".equals(c.getStatus()) && c.getObservedGeneration() != null
+            && c.getObservedGeneration() == generation() && sticky.contains(c.getReason()))
+        .ifPresent(c -> {
+          throw StepFailure.userMustFix(c.getReason(), c.getMessage());
+        });
+  }
+
+  // ---- internals
+
+  private void fail(StepFailure f) {
+    setSynced(false, f.reason(), f.getMessage());
+    if (f.userMustFix()) {
+      if (Reasons.SERVER_ERROR.equals(f.reason()) || Reasons.SAVE_FAILED.equals(f.reason())) {
+        setPhaseFailed();
+      }
+      ops.events().warning(resource, f.reason(), f.getMessage());
+      if (ready || readyReason.equals(Reasons.PENDING)) {
+        notReady(f.reason(), f.getMessage());
+      }
+    }
+    retryAfter = ops.backoffs().next(uid(), f.userMustFix());
+  }
+
+  private void setSynced(boolean ok, String reason, String message) {
+    Conditions.set(status.getConditions(), Conditions.SYNCED, ok, reason, message, generation(), now);
+  }
+
+  private void setReady() {
+    Conditions.set(status.getConditions(), Conditions.READY, ready, readyReason, readyMessage, generation(), now);
+    status.setObservedGeneration(generation());
+  }
+
+  private void writeStatusIfChanged() {
+    if (sameIgnoringSyncTime(latest.getStatus(), status)) {
+      return;
+    }
+    status.setLastSyncTime(now.toString());
+    latest = ctx.resourceOperations().jsonMergePatchPrimaryStatus(withStatus(status));
+  }
+
+  private void registerInterest() {
+    if (account != null) {
+      ops.accounts().register(account, new Interest(kind(), ResourceID.fromResource(resource), Set.copyOf(listings),
+          changing, Set.copyOf(watchIds), uid()));
+    }
+  }
+
+  private R withStatus(S newStatus) {
+    R copy = ctx.getClient().getKubernetesSerialization().clone(latest);
+    copy.setStatus(newStatus);
+    copy.getMetadata().setResourceVersion(null);
+    copy.getMetadata().setManagedFields(null);
+    return copy;
+  }
+
+  private S copyStatus(R r) {
+    S copy = ctx.getClient().getKubernetesSerialization().clone(r).getStatus();
+    return copy != null ? copy : newStatus();
+  }
+
+  private static boolean sameIgnoringSyncTime(Object a, Object b) {
+    if (a == null || b == null) {
+      return a == b;
+    }
+    JsonNode x = MAPPER.valueToTree(a);
+    JsonNode y = MAPPER.valueToTree(b);
+    ((ObjectNode) x).remove("lastSyncTime");
+    ((ObjectNode) y).remove("lastSyncTime");
+    return x.equals(y);
+  }
+}

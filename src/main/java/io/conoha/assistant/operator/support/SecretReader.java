@@ -1,0 +1,63 @@
+package io.conoha.assistant.operator.support;
+
+import io.conoha.assistant.api.SecretKeyRef;
+import io.conoha.assistant.client.Credentials;
+import io.conoha.assistant.client.error.CredentialsException;
+import io.conoha.assistant.operator.Reasons;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Reads Secrets a resource refers to, always in the resource's own namespace (a reference can never reach
+ * another namespace). Read on each use, so a rotated password takes effect without a restart.
+ */
+public final class SecretReader {
+  private final KubernetesClient client;
+
+  public SecretReader(KubernetesClient client) {
+    this.client = client;
+  }
+
+  public Credentials credentials(String namespace, String secretName) {
+    Map<String, String> keys = read(namespace, secretName);
+    try {
+      return Credentials.fromMap(keys);
+    } catch (CredentialsException e) {
+      throw StepFailure.userMustFix(Reasons.CREDENTIALS_INVALID,
+          "Secret " + secretName + ": " + e.getMessage());
+    }
+  }
+
+  /** The value of one key, or null when {@code ref} is null. */
+  public String value(String namespace, SecretKeyRef ref) {
+    if (ref == null) {
+      return null;
+    }
+    String value = read(namespace, ref.getName()).get(ref.getKey());
+    if (value == null) {
+      throw StepFailure.userMustFix(Reasons.SECRET_NOT_FOUND,
+          "Secret " + ref.getName() + " has no key " + ref.getKey());
+    }
+    return value;
+  }
+
+  private Map<String, String> read(String namespace, String name) {
+    Secret secret = client.secrets().inNamespace(namespace).withName(name).get();
+    if (secret == null) {
+      throw StepFailure.userMustFix(Reasons.SECRET_NOT_FOUND,
+          "Secret " + name + " not found in namespace " + namespace);
+    }
+    Map<String, String> keys = new HashMap<>();
+    if (secret.getData() != null) {
+      secret.getData().forEach((k, v) -> keys.put(k, new String(Base64.getDecoder().decode(v), StandardCharsets.UTF_8)));
+    }
+    if (secret.getStringData() != null) {
+      keys.putAll(secret.getStringData());
+    }
+    return keys;
+  }
+}
