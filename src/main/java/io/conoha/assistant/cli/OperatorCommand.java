@@ -1,14 +1,117 @@
 package io.conoha.assistant.cli;
 
+import io.conoha.assistant.metrics.OperatorHttpServer;
+import io.conoha.assistant.operator.ConohaOperator;
+import io.conoha.assistant.operator.OperatorSettings;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-/** PLACEHOLDER replaced by its issue. */
-@Command(name = "operator", description = "Run the operator")
+/**
+ * The production process. Kubernetes access comes from the kubeconfig or the in-cluster service account;
+ * every option also reads an environment variable, so a Deployment sets them with {@code env}.
+ */
+@Command(name = "operator", mixinStandardHelpOptions = true,
+    description = "Run the operator against the current Kubernetes cluster.")
 public final class OperatorCommand implements Callable<Integer> {
+  @Option(names = "--namespaces", split = ",", defaultValue = "${env:CONOHA_ASSISTANT_NAMESPACES:-}",
+      description = "Namespaces to watch, comma separated; empty watches all (env CONOHA_ASSISTANT_NAMESPACES).")
+  String[] namespaces;
+
+  @Option(names = "--leader-election", negatable = true, defaultValue = "${env:CONOHA_ASSISTANT_LEADER_ELECTION:-true}",
+      fallbackValue = "true", description = "Elect a leader on a Lease so replicas are safe (default true).")
+  boolean leaderElection;
+
+  @Option(names = "--lease-namespace", defaultValue = "${env:CONOHA_ASSISTANT_LEASE_NAMESPACE:-${env:POD_NAMESPACE:-default}}",
+      description = "Namespace of the leader Lease (default: $POD_NAMESPACE).")
+  String leaseNamespace;
+
+  @Option(names = "--http-port", defaultValue = "${env:CONOHA_ASSISTANT_HTTP_PORT:-8080}",
+      description = "Port of /metrics, /healthz and /readyz (default 8080).")
+  int httpPort;
+
+  @Option(names = "--http-host", defaultValue = "${env:CONOHA_ASSISTANT_HTTP_HOST:-0.0.0.0}",
+      description = "Address the HTTP port binds (default 0.0.0.0: Kubernetes probes come from outside the pod).")
+  String httpHost;
+
+  @Option(names = "--log-format", defaultValue = "${env:CONOHA_ASSISTANT_LOG_FORMAT:-text}",
+      description = "text or json (default text).")
+  LogFormat logFormat;
+
+  @Option(names = "--fast-poll", defaultValue = "${env:CONOHA_ASSISTANT_FAST_POLL:-5s}", converter = DurationConverter.class,
+      description = "Poll interval of an account while a resource is changing (default 5s).")
+  Duration fastPoll;
+
+  @Option(names = "--slow-poll", defaultValue = "${env:CONOHA_ASSISTANT_SLOW_POLL:-60s}", converter = DurationConverter.class,
+      description = "Poll interval when everything is settled (default 60s).")
+  Duration slowPoll;
+
+  @Option(names = "--rate-limit", defaultValue = "${env:CONOHA_ASSISTANT_RATE_LIMIT:-10}",
+      description = "ConoHa requests per second per account (default 10).")
+  double rateLimit;
+
+  @Option(names = "--request-timeout", defaultValue = "${env:CONOHA_ASSISTANT_REQUEST_TIMEOUT:-60s}",
+      converter = DurationConverter.class, description = "Timeout of one ConoHa request (default 60s).")
+  Duration requestTimeout;
+
+  @Option(names = "--create-grace", defaultValue = "${env:CONOHA_ASSISTANT_CREATE_GRACE:-60s}",
+      converter = DurationConverter.class,
+      description = "How long an unanswered create may take to appear before it is tried again (default 60s).")
+  Duration createGrace;
+
   @Override
-  public Integer call() {
-    System.err.println("operator: not built yet");
-    return 2;
+  public Integer call() throws InterruptedException {
+    logFormat.apply();
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    KubernetesClient kubernetes = new KubernetesClientBuilder().build();
+    ConohaOperator operator = new ConohaOperator(kubernetes, settings(), registry, leadership());
+    OperatorHttpServer http = OperatorHttpServer.start(httpHost, httpPort, registry, () -> true, operator::ready);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      operator.close();
+      http.close();
+      kubernetes.close();
+      stopped.countDown();
+    }, "shutdown"));
+    operator.start();
+    stopped.await();
+    return 0;
+  }
+
+  OperatorSettings settings() {
+    Set<String> watched = namespaces == null ? Set.of()
+        : Arrays.stream(namespaces).map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
+    return OperatorSettings.defaults().withPolls(fastPoll, slowPoll).withNamespaces(watched).withRateLimit(rateLimit)
+        .withRequestTimeout(requestTimeout).withCreateGrace(createGrace);
+  }
+
+  private Optional<ConohaOperator.Leadership> leadership() {
+    if (!leaderElection) {
+      return Optional.empty();
+    }
+    return Optional.of(new ConohaOperator.Leadership(leaseNamespace, identity(), true));
+  }
+
+  private static String identity() {
+    String host = System.getenv("HOSTNAME");
+    if (host != null && !host.isBlank()) {
+      return host;
+    }
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (java.io.IOException e) {
+      return "conoha-assistant-" + ProcessHandle.current().pid();
+    }
   }
 }

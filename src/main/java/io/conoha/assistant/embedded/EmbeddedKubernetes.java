@@ -1,0 +1,82 @@
+package io.conoha.assistant.embedded;
+
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.util.HashMap;
+
+/**
+ * An in-process Kubernetes API (Fabric8's mock server in CRUD mode) on 127.0.0.1, with this project's CRDs
+ * installed: what the demo, the benchmark and the operator tests run against when there is no cluster.
+ * It has no server-side apply, no admission (CEL rules are not enforced) and no garbage collector.
+ */
+public final class EmbeddedKubernetes implements AutoCloseable {
+  public static final String[] CRDS = {
+    "/META-INF/fabric8/conohaservers.conoha-assistant.io-v1.yml",
+    "/META-INF/fabric8/conohaimages.conoha-assistant.io-v1.yml"
+  };
+
+  private final KubernetesMockServer server;
+  private final KubernetesClient client;
+
+  private EmbeddedKubernetes(KubernetesMockServer server) {
+    this.server = server;
+    this.client = server.createClient();
+  }
+
+  public static EmbeddedKubernetes start() {
+    KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
+        new FinalizerAwareCrudDispatcher(), false);
+    try {
+      server.init(InetAddress.getLoopbackAddress(), 0);
+    } catch (RuntimeException e) {
+      throw new IllegalStateException("could not start the in-process Kubernetes API", e);
+    }
+    EmbeddedKubernetes k8s = new EmbeddedKubernetes(server);
+    k8s.installCrds();
+    return k8s;
+  }
+
+  private void installCrds() {
+    for (String crd : CRDS) {
+      try (InputStream in = EmbeddedKubernetes.class.getResourceAsStream(crd)) {
+        if (in == null) {
+          throw new IllegalStateException(crd + " is not on the classpath: build with Maven (the CRD generator runs"
+              + " at process-classes)");
+        }
+        client.resource(client.getKubernetesSerialization().unmarshal(in, CustomResourceDefinition.class)).create();
+      } catch (java.io.IOException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
+  public void createNamespace(String name) {
+    client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build()).create();
+  }
+
+  /** A client for the operator or a user; each call makes a new one. */
+  public KubernetesClient newClient() {
+    return server.createClient();
+  }
+
+  public KubernetesClient client() {
+    return client;
+  }
+
+  /** The API server URL, e.g. for a kubeconfig. */
+  public String url() {
+    return server.url("/");
+  }
+
+  @Override
+  public void close() {
+    client.close();
+    server.destroy();
+  }
+}
