@@ -29,7 +29,7 @@ public abstract class ConditionedStatus {
 
   /** The phase as text, or null before the first reconcile. */
   @JsonIgnore
-  public abstract String phaseName();
+  public abstract String getPhaseName();
 
   @JsonIgnore
   public boolean isReady() {

@@ -26,7 +26,8 @@ public class ConohaImageStatus extends ConditionedStatus {
   private List<String> inUseBy = new ArrayList<>();
 
   @Override
-  public String phaseName() { return phase == null ? null : phase.name(); }
+  @com.fasterxml.jackson.annotation.JsonIgnore
+  public String getPhaseName() { return phase == null ? null : phase.name(); }
 
   public ImagePhase getPhase() { return phase; }
   public void setPhase(ImagePhase phase) { this.phase = phase; }

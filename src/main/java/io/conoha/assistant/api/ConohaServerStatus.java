@@ -30,7 +30,8 @@ public class ConohaServerStatus extends ConditionedStatus {
   private String serverCreatedAt;
 
   @Override
-  public String phaseName() { return phase == null ? null : phase.name(); }
+  @com.fasterxml.jackson.annotation.JsonIgnore
+  public String getPhaseName() { return phase == null ? null : phase.name(); }
 
   public ServerPhase getPhase() { return phase; }
   public void setPhase(ServerPhase phase) { this.phase = phase; }

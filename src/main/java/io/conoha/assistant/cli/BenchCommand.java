@@ -1,14 +1,68 @@
 package io.conoha.assistant.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.conoha.assistant.bench.BenchResult;
+import io.conoha.assistant.bench.BenchRun;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-/** PLACEHOLDER replaced by its issue. */
-@Command(name = "bench", description = "Run the benchmark")
+/** Scale, API cost, latency and memory, measured on this machine with numbers anyone can reproduce. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    description = "Benchmark the operator: N ConohaServers on one simulated v3 account.")
 public final class BenchCommand implements Callable<Integer> {
+  @Option(names = "--servers", defaultValue = "100", description = "How many ConohaServers (default 100).")
+  int servers;
+
+  @Option(names = "--latency-ms", defaultValue = "0", description = "Added latency of every simulated ConoHa call.")
+  long latencyMs;
+
+  @Option(names = "--out", description = "Write the results as JSON to this file.")
+  Path out;
+
+  @Option(names = "--time-scale", defaultValue = "0.05",
+      description = "Simulator durations relative to real ConoHa (default 0.05: a 30 s build takes 1.5 s).")
+  double timeScale;
+
+  @Option(names = "--rate-limit", defaultValue = "100", description = "ConoHa requests per second (default 100).")
+  double rateLimit;
+
+  @Option(names = "--idle-polls", defaultValue = "3", description = "Slow polls to idle through (default 3).")
+  int idlePolls;
+
+  @Option(names = "--sample", defaultValue = "5", description = "Servers archived and restored (default 5).")
+  int sample;
+
+  @Option(names = "--fast-poll", defaultValue = "500ms", converter = DurationConverter.class)
+  Duration fastPoll;
+
+  @Option(names = "--slow-poll", defaultValue = "5s", converter = DurationConverter.class)
+  Duration slowPoll;
+
+  @Option(names = "--timeout", defaultValue = "15m", converter = DurationConverter.class,
+      description = "Give up on a phase after this long.")
+  Duration timeout;
+
   @Override
-  public Integer call() {
-    System.err.println("bench: not built yet");
-    return 2;
+  public Integer call() throws IOException {
+    BenchResult result;
+    try (BenchRun bench = new BenchRun(new BenchRun.Options(servers, latencyMs, timeScale, rateLimit, idlePolls, sample,
+        fastPoll, slowPoll, timeout), System.out)) {
+      result = bench.run();
+    } catch (IllegalStateException e) {
+      System.err.println(e.getMessage());
+      return 1;
+    }
+    ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    System.out.println(BenchTable.render(result));
+    if (out != null) {
+      json.writeValue(out.toFile(), result);
+      System.out.println("written to " + out);
+    }
+    return 0;
   }
 }

@@ -1,14 +1,43 @@
 package io.conoha.assistant.cli;
 
+import io.conoha.assistant.demo.DemoRun;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-/** PLACEHOLDER replaced by its issue. */
-@Command(name = "demo", description = "Run the demo")
+/** The README's first command: the whole thing on this machine, no cluster and no ConoHa account needed. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+    description = "Run the operator on an embedded ConoHa simulator and Kubernetes API, apply deploy/examples/, "
+        + "and walk a server through Running, Stopped, a snapshot, Archived and Running.")
 public final class DemoCommand implements Callable<Integer> {
+  @Option(names = "--examples", defaultValue = "deploy/examples", description = "Folder of example manifests.")
+  Path examples;
+
+  @Option(names = "--time-scale", defaultValue = "0.05",
+      description = "Simulator durations relative to real ConoHa (default 0.05: a 60 s image save takes 3 s).")
+  double timeScale;
+
+  @Option(names = "--step-timeout", defaultValue = "120s", converter = DurationConverter.class,
+      description = "How long one step may take before the demo fails.")
+  Duration stepTimeout;
+
+  @Option(names = "--keep-running", description = "Keep running after the walk-through (metrics stay scrapeable).")
+  boolean keepRunning;
+
+  @Option(names = "--metrics-port", defaultValue = "0", description = "Port of /metrics (default: a free one).")
+  int metricsPort;
+
   @Override
-  public Integer call() {
-    System.err.println("demo: not built yet");
-    return 2;
+  public Integer call() throws InterruptedException {
+    try (DemoRun demo = new DemoRun(new DemoRun.Options(examples, timeScale, stepTimeout, keepRunning, metricsPort),
+        System.out)) {
+      demo.run();
+      return 0;
+    } catch (IllegalStateException | IllegalArgumentException e) {
+      System.err.println("demo: " + e.getMessage());
+      return 1;
+    }
   }
 }

@@ -64,7 +64,7 @@ public final class OperatorMetrics {
     Instant serverCreated = status instanceof ConohaServerStatus s && s.getServerCreatedAt() != null
         ? Instant.parse(s.getServerCreatedAt()) : null;
     seen.put(uid, new Seen(kind, resource.getMetadata().getNamespace(), resource.getMetadata().getName(),
-        status.phaseName(), status.isReady(), serverCreated));
+        status.getPhaseName(), status.isReady(), serverCreated));
     if (status.isReady() && becameReady.add(uid)) {
       Instant created = Instant.parse(resource.getMetadata().getCreationTimestamp());
       timeToReady(kind).record(Duration.between(created, clock.instant()));

@@ -118,12 +118,14 @@ final class ImageSnapshot {
           + status.getImageId() + (wasAvailable ? " was deleted outside the operator"
               : " disappeared while saving (ConoHa saves nothing when the image storage quota is full)"));
     }
+    boolean finishedBefore = status.getPhase() == ImagePhase.Available || status.getPhase() == ImagePhase.Failed;
     run.report(image.get());
     if (image.get().status().isInProgress()) {
       run.progressing(Reasons.SAVING, "saving image " + image.get().name() + ": " + status.getProgress() + "%");
       return;
     }
-    boolean serverBack = restoreServer();
+    // The server is put back once, right after the save; later its own spec (or its user) governs it.
+    boolean serverBack = finishedBefore || restoreServer();
     if (image.get().status().isFailed()) {
       throw StepFailure.userMustFix(Reasons.SAVE_FAILED, "ConoHa could not save image " + image.get().name()
           + " (" + image.get().status() + ")");

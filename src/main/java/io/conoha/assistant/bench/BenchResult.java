@@ -1,0 +1,22 @@
+package io.conoha.assistant.bench;
+
+import java.util.Map;
+
+/** What one bench run measured; serialised as the JSON the README's results table is made from. */
+public record BenchResult(
+    int servers,
+    double convergeSeconds,
+    double boundSeconds,
+    Map<String, Long> apiCallsByOperation,
+    double apiCallsPerServer,
+    double steadyCallsPerPoll,
+    long steadyPolls,
+    long authCalls,
+    long reactionMsP50,
+    long reactionMsP99,
+    double archiveRestoreSeconds,
+    int archiveRestoreSample,
+    long heapMiB,
+    long rssMiB,
+    double rateLimit,
+    long latencyMs) {}

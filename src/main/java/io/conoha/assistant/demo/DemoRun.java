@@ -1,0 +1,215 @@
+package io.conoha.assistant.demo;
+
+import static java.util.concurrent.TimeUnit.MILLISECONDS;
+
+import io.conoha.assistant.api.ConohaImage;
+import io.conoha.assistant.api.ConohaImageSpec;
+import io.conoha.assistant.api.ConohaServer;
+import io.conoha.assistant.api.ImageSource;
+import io.conoha.assistant.api.ResourceRef;
+import io.conoha.assistant.api.ServerPhase;
+import io.conoha.assistant.api.ServerState;
+import io.conoha.assistant.client.ApiGeneration;
+import io.conoha.assistant.embedded.EmbeddedKubernetes;
+import io.conoha.assistant.metrics.OperatorHttpServer;
+import io.conoha.assistant.operator.ConohaOperator;
+import io.conoha.assistant.operator.OperatorSettings;
+import io.conoha.assistant.sim.ConohaSimulator;
+import io.conoha.assistant.sim.SimConfig;
+import io.conoha.assistant.sim.SimTimings;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
+
+/**
+ * The embedded default: ConoHa simulators (v2 and v3), an in-process Kubernetes API and the real operator.
+ * Applies {@code deploy/examples/}, then walks the v3 example server through Running, Stopped, a snapshot,
+ * Archived and back to Running, printing a live table and, at the end, the ConoHa API calls it took.
+ */
+public final class DemoRun implements AutoCloseable {
+  public static final String NAMESPACE = "default";
+
+  /** What to run. {@code timeScale} multiplies the simulator's realistic durations. */
+  public record Options(Path examples, double timeScale, Duration stepTimeout, boolean keepRunning, int metricsPort) {}
+
+  private final Options options;
+  private final PrintStream out;
+  private final Map<ApiGeneration, ConohaSimulator> sims = new EnumMap<>(ApiGeneration.class);
+  private EmbeddedKubernetes kubernetes;
+  private ConohaOperator operator;
+  private OperatorHttpServer http;
+  private KubernetesClient client;
+
+  public DemoRun(Options options, PrintStream out) {
+    this.options = options;
+    this.out = out;
+  }
+
+  /** Runs the demo; returns normally when every step reached its state, throws when one did not in time. */
+  public void run() throws InterruptedException {
+    List<HasMetadata> examples = ExampleManifests.read(options.examples());
+    Instant began = Instant.now();
+    start();
+    try (LiveTable table = new LiveTable(client, NAMESPACE, out)) {
+      examples.forEach(this::apply);
+      ConohaServer server = firstV3Server(examples);
+      String name = server.getMetadata().getName();
+      awaitServer(name, "Running", s -> settled(s, ServerPhase.Running));
+      setState(name, ServerState.Stopped);
+      awaitServer(name, "Stopped", s -> settled(s, ServerPhase.Stopped));
+      snapshot(name);
+      setState(name, ServerState.Archived);
+      awaitServer(name, "Archived", s -> settled(s, ServerPhase.Archived));
+      setState(name, ServerState.Running);
+      awaitServer(name, "Running (restored from its archive)", s -> settled(s, ServerPhase.Running));
+      awaitAllReady();
+    }
+    summary(Duration.between(began, Instant.now()));
+    if (options.keepRunning()) {
+      out.printf("%nStill running. Metrics: curl http://127.0.0.1:%d/metrics   (Ctrl-C to stop)%n", http.port());
+      Thread.currentThread().join();
+    }
+  }
+
+  private void start() {
+    SimTimings timings = SimTimings.realistic().scaled(options.timeScale());
+    for (ApiGeneration generation : ApiGeneration.values()) {
+      sims.put(generation, ConohaSimulator.start(SimConfig.defaults(generation).withTimings(timings)));
+    }
+    kubernetes = EmbeddedKubernetes.start();
+    client = kubernetes.client();
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    Duration fast = Duration.ofMillis(Math.max(100, (long) (5000 * options.timeScale())));
+    OperatorSettings settings = OperatorSettings.defaults().withPolls(fast, fast.multipliedBy(10))
+        .withCreateGrace(fast.multipliedBy(12)).withRateLimit(50);
+    operator = new ConohaOperator(kubernetes.newClient(), settings, registry, Optional.empty());
+    http = OperatorHttpServer.start("127.0.0.1", options.metricsPort(), registry, () -> true, operator::ready);
+    operator.start();
+    out.printf("ConoHa simulators: v2 %s, v3 %s%nKubernetes API (in-process): %s%nOperator metrics: http://127.0.0.1:%d/metrics%n%n",
+        sims.get(ApiGeneration.V2).identityUrl(), sims.get(ApiGeneration.V3).identityUrl(), kubernetes.url(), http.port());
+  }
+
+  /** Example Secrets are templates: their keys are replaced by the simulator of the same API generation. */
+  private void apply(HasMetadata object) {
+    object.getMetadata().setNamespace(NAMESPACE);
+    if (object instanceof Secret secret) {
+      secret.setData(null);
+      secret.setStringData(sims.get(generationOf(secret)).credentialKeys());
+    }
+    client.resource(object).createOr(r -> r.update());
+  }
+
+  private static ApiGeneration generationOf(Secret secret) {
+    Map<String, String> keys = new TreeMap<>();
+    if (secret.getStringData() != null) {
+      keys.putAll(secret.getStringData());
+    }
+    String url = keys.getOrDefault("identityUrl", keys.getOrDefault("OS_AUTH_URL", ""));
+    return url.contains("/v2.0") ? ApiGeneration.V2 : ApiGeneration.V3;
+  }
+
+  private static ConohaServer firstV3Server(List<HasMetadata> examples) {
+    return examples.stream().filter(ConohaServer.class::isInstance).map(ConohaServer.class::cast)
+        .filter(s -> s.getSpec().getFlavor().startsWith("g2")).findFirst()
+        .orElseThrow(() -> new IllegalStateException("the examples have no ConohaServer on a v3 (g2*) plan"));
+  }
+
+  private void snapshot(String serverName) {
+    ConohaImage image = new ConohaImage();
+    image.setMetadata(new ObjectMetaBuilder().withName(serverName + "-demo-snapshot").withNamespace(NAMESPACE).build());
+    ConohaImageSpec spec = new ConohaImageSpec();
+    spec.setCredentialsSecretRef(client.resources(ConohaServer.class).inNamespace(NAMESPACE).withName(serverName).get()
+        .getSpec().getCredentialsSecretRef());
+    ImageSource source = new ImageSource();
+    source.setServerRef(new ResourceRef(serverName));
+    spec.setSource(source);
+    image.setSpec(spec);
+    client.resource(image).create();
+    await("snapshot " + image.getMetadata().getName() + " Available", () -> {
+      ConohaImage i = client.resources(ConohaImage.class).inNamespace(NAMESPACE).withName(image.getMetadata().getName()).get();
+      return i != null && i.getStatus() != null && i.getStatus().isReady();
+    });
+  }
+
+  private void setState(String name, ServerState state) {
+    edit(name, s -> {
+      s.getSpec().setState(state);
+      return s;
+    });
+  }
+
+  private void edit(String name, UnaryOperator<ConohaServer> change) {
+    client.resources(ConohaServer.class).inNamespace(NAMESPACE).withName(name).edit(change);
+  }
+
+  private static boolean settled(ConohaServer s, ServerPhase phase) {
+    return s.getStatus() != null && s.getStatus().getPhase() == phase && s.getStatus().isReady()
+        && s.getMetadata().getGeneration().equals(s.getStatus().getObservedGeneration());
+  }
+
+  private void awaitServer(String name, String what, Predicate<ConohaServer> condition) {
+    await(name + " " + what, () -> {
+      ConohaServer s = client.resources(ConohaServer.class).inNamespace(NAMESPACE).withName(name).get();
+      return s != null && condition.test(s);
+    });
+  }
+
+  private void awaitAllReady() {
+    await("every example Ready", () -> client.resources(ConohaServer.class).inNamespace(NAMESPACE).list().getItems()
+        .stream().allMatch(s -> s.getStatus() != null && s.getStatus().isReady())
+        && client.resources(ConohaImage.class).inNamespace(NAMESPACE).list().getItems()
+        .stream().allMatch(i -> i.getStatus() != null && i.getStatus().isReady()));
+  }
+
+  private void await(String what, java.util.function.BooleanSupplier done) {
+    long deadline = System.nanoTime() + options.stepTimeout().toNanos();
+    while (!done.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("demo step did not finish within " + options.stepTimeout().toSeconds()
+            + "s: " + what);
+      }
+      try {
+        MILLISECONDS.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while waiting for " + what, e);
+      }
+    }
+  }
+
+  private void summary(Duration took) {
+    out.printf("%nDone in %.1f s. ConoHa API calls:%n", took.toMillis() / 1000.0);
+    sims.forEach((generation, sim) -> {
+      out.printf("  %s (%d calls):%n", generation, sim.ledger().total());
+      new TreeMap<>(sim.ledger().countsByOperation()).forEach((op, n) -> out.printf("    %-42s %5d%n", op, n));
+    });
+  }
+
+  @Override
+  public void close() {
+    if (operator != null) {
+      operator.close();
+    }
+    if (http != null) {
+      http.close();
+    }
+    if (kubernetes != null) {
+      kubernetes.close();
+    }
+    sims.values().forEach(ConohaSimulator::close);
+  }
+}

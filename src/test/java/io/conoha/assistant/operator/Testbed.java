@@ -1,0 +1,166 @@
+package io.conoha.assistant.operator;
+
+import static org.awaitility.Awaitility.await;
+
+import io.conoha.assistant.api.ConohaImage;
+import io.conoha.assistant.api.ConohaServer;
+import io.conoha.assistant.client.ApiGeneration;
+import io.conoha.assistant.embedded.EmbeddedKubernetes;
+import io.conoha.assistant.sim.ConohaSimulator;
+import io.conoha.assistant.sim.SimConfig;
+import io.conoha.assistant.sim.SimTimings;
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.CustomResource;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
+
+/**
+ * The real operator against the in-process Kubernetes API and the ConoHa simulator (fast timings), as the
+ * scenario tests use it. Namespace {@code default}, credentials Secret {@code conoha}.
+ */
+public final class Testbed implements AutoCloseable {
+  public static final String NS = "default";
+  public static final String SECRET = "conoha";
+  public static final Duration WAIT = Duration.ofSeconds(30);
+
+  public final EmbeddedKubernetes kubernetes;
+  public final KubernetesClient client;
+  public final ConohaSimulator sim;
+  private final OperatorSettings settings;
+  private ConohaOperator operator;
+  private PrometheusMeterRegistry registry;
+
+  private Testbed(ApiGeneration generation, SimConfig simConfig, OperatorSettings settings) {
+    this.sim = ConohaSimulator.start(simConfig);
+    this.kubernetes = EmbeddedKubernetes.start();
+    this.client = kubernetes.client();
+    this.settings = settings;
+    writeCredentials(SECRET, sim.credentialKeys());
+    startOperator();
+  }
+
+  public static Testbed start(ApiGeneration generation) {
+    return start(SimConfig.defaults(generation).withTimings(SimTimings.fast()));
+  }
+
+  public static Testbed start(SimConfig config) {
+    return new Testbed(config.generation(), config, fastSettings());
+  }
+
+  public static Testbed start(SimConfig config, OperatorSettings settings) {
+    return new Testbed(config.generation(), config, settings);
+  }
+
+  public static OperatorSettings fastSettings() {
+    return OperatorSettings.defaults().withPolls(Duration.ofMillis(100), Duration.ofMillis(1000))
+        .withCreateGrace(Duration.ofSeconds(2)).withRequestTimeout(Duration.ofSeconds(3)).withRateLimit(200);
+  }
+
+  public void startOperator() {
+    registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    operator = new ConohaOperator(kubernetes.newClient(), settings, registry, Optional.empty());
+    operator.start();
+  }
+
+  /** Stops the operator as a crash would leave things: nothing is cleaned up on ConoHa or in Kubernetes. */
+  public void stopOperator() {
+    operator.close();
+  }
+
+  public void restartOperator() {
+    stopOperator();
+    startOperator();
+  }
+
+  public ConohaOperator operator() {
+    return operator;
+  }
+
+  public PrometheusMeterRegistry registry() {
+    return registry;
+  }
+
+  public void writeCredentials(String name, java.util.Map<String, String> keys) {
+    client.secrets().inNamespace(NS).resource(new SecretBuilder().withNewMetadata().withName(name).endMetadata()
+        .withStringData(keys).build()).createOr(r -> r.update());
+  }
+
+  public <T extends CustomResource<?, ?>> T apply(T resource) {
+    resource.getMetadata().setNamespace(NS);
+    return client.resource(resource).create();
+  }
+
+  public ConohaServer server(String name) {
+    return client.resources(ConohaServer.class).inNamespace(NS).withName(name).get();
+  }
+
+  public ConohaImage image(String name) {
+    return client.resources(ConohaImage.class).inNamespace(NS).withName(name).get();
+  }
+
+  public ConohaServer editServer(String name, UnaryOperator<ConohaServer> change) {
+    return client.resources(ConohaServer.class).inNamespace(NS).withName(name).edit(change);
+  }
+
+  public ConohaImage editImage(String name, UnaryOperator<ConohaImage> change) {
+    return client.resources(ConohaImage.class).inNamespace(NS).withName(name).edit(change);
+  }
+
+  public void deleteServer(String name) {
+    client.resources(ConohaServer.class).inNamespace(NS).withName(name).delete();
+  }
+
+  public void deleteImage(String name) {
+    client.resources(ConohaImage.class).inNamespace(NS).withName(name).delete();
+  }
+
+  public ConohaServer awaitServer(String name, String what, Predicate<ConohaServer> condition) {
+    return await(what).atMost(WAIT).pollInterval(Duration.ofMillis(50)).ignoreExceptions()
+        .until(() -> server(name), s -> s != null && condition.test(s));
+  }
+
+  public ConohaImage awaitImage(String name, String what, Predicate<ConohaImage> condition) {
+    return await(what).atMost(WAIT).pollInterval(Duration.ofMillis(50)).ignoreExceptions()
+        .until(() -> image(name), i -> i != null && condition.test(i));
+  }
+
+  public void awaitServerGone(String name) {
+    await(name + " deleted").atMost(WAIT).pollInterval(Duration.ofMillis(50)).until(() -> server(name) == null);
+  }
+
+  public void awaitImageGone(String name) {
+    await(name + " deleted").atMost(WAIT).pollInterval(Duration.ofMillis(50)).until(() -> image(name) == null);
+  }
+
+  /** Events about an object, oldest first. */
+  public List<Event> events(String name) {
+    return client.v1().events().inNamespace(NS).list().getItems().stream()
+        .filter(e -> name.equals(e.getInvolvedObject().getName()))
+        .toList();
+  }
+
+  public boolean hasEvent(String name, String reason) {
+    return events(name).stream().anyMatch(e -> reason.equals(e.getReason()));
+  }
+
+  public String scrape() {
+    return registry.scrape();
+  }
+
+  @Override
+  public void close() {
+    try {
+      operator.close();
+    } finally {
+      kubernetes.close();
+      sim.close();
+    }
+  }
+}
