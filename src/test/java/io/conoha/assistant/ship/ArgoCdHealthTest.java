@@ -11,6 +11,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -44,12 +45,21 @@ class ArgoCdHealthTest {
       this.dir = dir;
     }
 
-    String script() {
-      return ShipFiles.read(ArgoCdHealthCopiesTest.SOURCE_DIR + "health-" + dir + ".lua");
+    private String script;
+    private OpenApiValidator schema;
+
+    synchronized String script() {
+      if (script == null) {
+        script = ShipFiles.read(ArgoCdHealthCopiesTest.SOURCE_DIR + "health-" + dir + ".lua");
+      }
+      return script;
     }
 
-    OpenApiValidator schema() {
-      return OpenApiValidator.forCrd("crds/" + dir + "s.conoha-assistant.io-v1.yml", "v1alpha1");
+    synchronized OpenApiValidator schema() {
+      if (schema == null) {
+        schema = OpenApiValidator.forCrd("crds/" + dir + "s.conoha-assistant.io-v1.yml", "v1alpha1");
+      }
+      return schema;
     }
   }
 
@@ -78,7 +88,7 @@ class ArgoCdHealthTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("samples")
+  @EnumSource(Kind.class)
   @DisplayName("at least ten samples per kind, covering each health status the checks return")
   void enoughSamples(Kind kind) {
     List<String> statuses = samples().filter(a -> a.get()[0] instanceof Named<?> n && n.getPayload() == kind)

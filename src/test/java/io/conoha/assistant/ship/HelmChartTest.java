@@ -314,7 +314,6 @@ class HelmChartTest {
       assertThat(p.getPort()).isEqualTo(8080);
       assertThat(p.getTargetPort().getStrVal()).isEqualTo("http-metrics");
     });
-    assertThat(operatorPod(Chart.DEFAULTS)).isNotNull();
     assertThat(deployment(Chart.DEFAULTS).getSpec().getTemplate().getMetadata().getLabels())
         .containsAllEntriesOf(s.getSpec().getSelector());
   }

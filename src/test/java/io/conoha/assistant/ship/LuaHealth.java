@@ -1,12 +1,20 @@
 package io.conoha.assistant.ship;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.luaj.vm2.Globals;
 import org.luaj.vm2.LoadState;
+import org.luaj.vm2.LuaClosure;
+import org.luaj.vm2.LuaError;
 import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaValue;
+import org.luaj.vm2.Prototype;
 import org.luaj.vm2.compiler.LuaC;
 import org.luaj.vm2.lib.PackageLib;
 import org.luaj.vm2.lib.TableLib;
@@ -25,7 +33,22 @@ final class LuaHealth {
     }
   }
 
+  private static final Map<String, Prototype> COMPILED = new ConcurrentHashMap<>();
+
   private LuaHealth() {}
+
+  /** Compiled once per script text: the tests run each script a few hundred times. */
+  private static Prototype compiled(String script) {
+    return COMPILED.computeIfAbsent(script, s -> {
+      try {
+        return LuaC.instance.compile(new ByteArrayInputStream(s.getBytes(StandardCharsets.UTF_8)), "health.lua");
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } catch (LuaError e) {
+        throw new AssertionError("the health script does not compile: " + e.getMessage(), e);
+      }
+    });
+  }
 
   static Health run(String script, JsonNode object) {
     Globals globals = new Globals();
@@ -35,7 +58,7 @@ final class LuaHealth {
     LoadState.install(globals);
     LuaC.install(globals);
     globals.set("obj", toLua(object));
-    LuaValue result = globals.load(script, "health.lua").call();
+    LuaValue result = new LuaClosure(compiled(script), globals).call();
     if (!result.istable()) {
       throw new AssertionError("the health script returned " + result.typename() + ", not a table");
     }

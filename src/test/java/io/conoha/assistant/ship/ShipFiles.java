@@ -26,6 +26,9 @@ final class ShipFiles {
   static final KubernetesSerialization K8S = new KubernetesSerialization();
 
   static {
+    // Without a logback-test.xml, logback logs at DEBUG; reading a CustomResource logs two DEBUG lines each time.
+    ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("io.fabric8.kubernetes.client.CustomResource"))
+        .setLevel(ch.qos.logback.classic.Level.INFO);
     K8S.registerKubernetesResource(ConohaServer.class);
     K8S.registerKubernetesResource(ConohaImage.class);
   }
