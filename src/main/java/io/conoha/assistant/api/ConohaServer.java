@@ -17,6 +17,7 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @AdditionalPrinterColumn(name = "Phase", jsonPath = ".status.phase")
 @AdditionalPrinterColumn(name = "IPv4", jsonPath = ".status.addresses.ipv4[0]")
 @AdditionalPrinterColumn(name = "Flavor", jsonPath = ".spec.flavor")
+@AdditionalPrinterColumn(name = "Ready", jsonPath = ".status.conditions[?(@.type==\"Ready\")].status")
 @AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE)
 public class ConohaServer extends CustomResource<ConohaServerSpec, ConohaServerStatus> implements Namespaced {
   public static final String GROUP = "conoha-assistant.io";

@@ -6,7 +6,7 @@ import java.util.List;
 
 /** What the operator last saw of the server on ConoHa. */
 public class ConohaServerStatus extends ConditionedStatus {
-  @JsonPropertyDescription("Creating, Running, Stopping, Stopped, Starting, Resizing, Snapshotting, Archiving, Archived, Restoring, Deleting or Failed.")
+  @JsonPropertyDescription("Pending, Creating, Running, Stopping, Stopped, Starting, Resizing, Snapshotting (held by a ConohaImage), Archiving, Archived, Restoring, Deleting or Failed.")
   private ServerPhase phase;
   @JsonPropertyDescription("ConoHa server id.")
   private String serverId;

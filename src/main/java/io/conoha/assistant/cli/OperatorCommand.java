@@ -3,28 +3,36 @@ package io.conoha.assistant.cli;
 import io.conoha.assistant.metrics.OperatorHttpServer;
 import io.conoha.assistant.operator.ConohaOperator;
 import io.conoha.assistant.operator.OperatorSettings;
+import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
 import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * The production process. Kubernetes access comes from the kubeconfig or the in-cluster service account;
- * every option also reads an environment variable, so a Deployment sets them with {@code env}.
+ * The production process. Kubernetes access comes from {@code --kubeconfig}, else the usual kubeconfig or the
+ * in-cluster service account; every option also reads an environment variable, so a Deployment sets them with
+ * {@code env}.
  */
 @Command(name = "operator", mixinStandardHelpOptions = true,
     description = "Run the operator against the current Kubernetes cluster.")
 public final class OperatorCommand implements Callable<Integer> {
+  @Option(names = "--kubeconfig", description = "Kubeconfig file (default: $KUBECONFIG, ~/.kube/config, or in-cluster).")
+  Path kubeconfig;
+
   @Option(names = "--namespaces", split = ",", defaultValue = "${env:CONOHA_ASSISTANT_NAMESPACES:-}",
       description = "Namespaces to watch, comma separated; empty watches all (env CONOHA_ASSISTANT_NAMESPACES).")
   String[] namespaces;
@@ -32,6 +40,10 @@ public final class OperatorCommand implements Callable<Integer> {
   @Option(names = "--leader-election", negatable = true, defaultValue = "${env:CONOHA_ASSISTANT_LEADER_ELECTION:-true}",
       fallbackValue = "true", description = "Elect a leader on a Lease so replicas are safe (default true).")
   boolean leaderElection;
+
+  @Option(names = "--lease-name", defaultValue = "${env:CONOHA_ASSISTANT_LEASE_NAME:-conoha-assistant-leader}",
+      description = "Name of the leader Lease (one per install; default conoha-assistant-leader).")
+  String leaseName;
 
   @Option(names = "--lease-namespace", defaultValue = "${env:CONOHA_ASSISTANT_LEASE_NAMESPACE:-${env:POD_NAMESPACE:-default}}",
       description = "Namespace of the leader Lease (default: $POD_NAMESPACE).")
@@ -71,22 +83,60 @@ public final class OperatorCommand implements Callable<Integer> {
   Duration createGrace;
 
   @Override
-  public Integer call() throws InterruptedException {
+  public Integer call() throws InterruptedException, IOException {
     logFormat.apply();
-    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    KubernetesClient kubernetes = new KubernetesClientBuilder().build();
-    ConohaOperator operator = new ConohaOperator(kubernetes, settings(), registry, leadership());
-    OperatorHttpServer http = OperatorHttpServer.start(httpHost, httpPort, registry, () -> true, operator::ready);
+    Process process = startHttp();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      operator.close();
-      http.close();
-      kubernetes.close();
+      process.close();
       stopped.countDown();
     }, "shutdown"));
-    operator.start();
+    process.startOperator();
     stopped.await();
     return 0;
+  }
+
+  /** A running operator process: health and metrics first, then the controllers. */
+  public final class Process implements AutoCloseable {
+    private final KubernetesClient kubernetes;
+    private final ConohaOperator operator;
+    private final OperatorHttpServer http;
+
+    private Process() throws IOException {
+      PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+      kubernetes = kubeconfig == null ? new KubernetesClientBuilder().build()
+          : new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(Files.readString(kubeconfig))).build();
+      operator = new ConohaOperator(kubernetes, settings(), registry, leadership());
+      http = OperatorHttpServer.start(httpHost, httpPort, registry, () -> true, operator::ready);
+    }
+
+    public void startOperator() {
+      operator.start();
+    }
+
+    public int httpPort() {
+      return http.port();
+    }
+
+    public ConohaOperator operator() {
+      return operator;
+    }
+
+    /** Graceful: in-flight reconcile steps finish (up to the termination timeout) before the clients close. */
+    @Override
+    public void close() {
+      try {
+        operator.close();
+      } finally {
+        http.close();
+        kubernetes.close();
+      }
+    }
+  }
+
+  /** Starts the HTTP endpoints (not ready yet) and builds the operator without starting it. */
+  public Process startHttp() throws IOException {
+    return new Process();
   }
 
   OperatorSettings settings() {
@@ -100,7 +150,7 @@ public final class OperatorCommand implements Callable<Integer> {
     if (!leaderElection) {
       return Optional.empty();
     }
-    return Optional.of(new ConohaOperator.Leadership(leaseNamespace, identity(), true));
+    return Optional.of(ConohaOperator.Leadership.of(leaseName, leaseNamespace, identity()));
   }
 
   private static String identity() {
@@ -110,7 +160,7 @@ public final class OperatorCommand implements Callable<Integer> {
     }
     try {
       return InetAddress.getLocalHost().getHostName();
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       return "conoha-assistant-" + ProcessHandle.current().pid();
     }
   }

@@ -33,22 +33,33 @@ import org.slf4j.LoggerFactory;
  */
 public final class ConohaOperator implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ConohaOperator.class);
-  public static final String LEASE_NAME = "conoha-assistant-leader";
+  public static final String DEFAULT_LEASE_NAME = "conoha-assistant-leader";
 
   /** Leader election on a Lease; {@code exitOnLoss} is what production wants (JOSDK's default). */
-  public record Leadership(String leaseNamespace, String identity, boolean exitOnLoss) {}
+  public record Leadership(String leaseName, String leaseNamespace, String identity, boolean exitOnLoss,
+      Duration leaseDuration, Duration renewDeadline, Duration retryPeriod) {
+
+    /** JOSDK's timings: a new leader within about 15 s of a crash. */
+    public static Leadership of(String leaseName, String leaseNamespace, String identity) {
+      return new Leadership(leaseName, leaseNamespace, identity, true, Duration.ofSeconds(15), Duration.ofSeconds(10),
+          Duration.ofSeconds(2));
+    }
+  }
 
   private final Operator operator;
   private final Accounts accounts;
   private final OperatorMetrics metrics;
   private final Vertx vertx;
+  private final boolean electing;
   private volatile boolean started;
+  private volatile boolean leader;
 
   public ConohaOperator(KubernetesClient kubernetes, OperatorSettings settings, MeterRegistry registry,
       Optional<Leadership> leadership) {
     Clock clock = Clock.systemUTC();
     JosdkMetrics.installFilters(registry);
     this.vertx = Vertx.vertx();
+    this.electing = leadership.isPresent();
     this.metrics = new OperatorMetrics(registry, clock);
     ClientSettings defaults = ClientSettings.defaults();
     ClientSettings client = new ClientSettings(defaults.connectTimeout(), settings.requestTimeout(),
@@ -67,10 +78,13 @@ public final class ConohaOperator implements AutoCloseable {
           .withReconciliationTerminationTimeout(Duration.ofSeconds(30))
           .withStopOnInformerErrorDuringStartup(false);
       leadership.ifPresent(l -> o.withLeaderElectionConfiguration(
-          LeaderElectionConfigurationBuilder.aLeaderElectionConfiguration(LEASE_NAME)
+          LeaderElectionConfigurationBuilder.aLeaderElectionConfiguration(l.leaseName())
               .withLeaseNamespace(l.leaseNamespace())
               .withIdentity(l.identity())
               .withExitOnStopLeading(l.exitOnLoss())
+              .withLeaseDuration(l.leaseDuration())
+              .withRenewDeadline(l.renewDeadline())
+              .withRetryPeriod(l.retryPeriod())
               .withLeaderCallbacks(new LeaderCallbacks(() -> leading(true), () -> leading(false), who -> { }))
               .build()));
     });
@@ -89,6 +103,7 @@ public final class ConohaOperator implements AutoCloseable {
 
   private void leading(boolean leader) {
     LOG.info(leader ? "Became the leader: reconciling" : "Lost the leadership");
+    this.leader = leader;
     metrics.setLeader(leader);
   }
 
@@ -97,9 +112,20 @@ public final class ConohaOperator implements AutoCloseable {
     started = true;
   }
 
-  /** Started and every event source (informers and ConoHa account polls) healthy. */
+  /**
+   * Started and every event source (informers and ConoHa account polls) healthy. A standby replica waiting for
+   * the lease is ready too: otherwise a rollout of two replicas would never finish.
+   */
   public boolean ready() {
-    return started && operator.getRuntimeInfo().allEventSourcesAreHealthy();
+    if (!started) {
+      return false;
+    }
+    return (electing && !leader) || operator.getRuntimeInfo().allEventSourcesAreHealthy();
+  }
+
+  /** Whether this process reconciles now (always, without leader election). */
+  public boolean leading() {
+    return !electing || leader;
   }
 
   public boolean started() {
