@@ -71,10 +71,15 @@ public final class HttpExchange {
     int status = response.statusCode();
     metrics.exchange(request.service(), request.operation(), Integer.toString(status), took);
     LOG.debug("{} {} {} -> {} in {} ms", request.operation(), request.method(), url, status, took.toMillis());
-    if (status >= 200 && status < 300) {
+    if (isAnswer(request, status)) {
       return Future.succeededFuture(new ApiResponse(status, response.headers(), response.body()));
     }
     return Future.failedFuture(refused(request, response));
+  }
+
+  /** 2xx, and 300 Multiple Choices to a GET, which is how Keystone lists its versions at its root. */
+  private static boolean isAnswer(ApiRequest request, int status) {
+    return (status >= 200 && status < 300) || (status == 300 && request.idempotent() && request.body() == null);
   }
 
   private ConohaException refused(ApiRequest request, HttpResponse<Buffer> response) {

@@ -20,6 +20,7 @@ import io.vertx.core.Promise;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -136,8 +137,29 @@ public final class KeystoneIdentity implements IdentityService, SessionSource {
         })
         .recover(failure -> {
           metrics.authentication(false);
+          if (failure instanceof ConohaException error && error.kind() == Kind.NOT_FOUND) {
+            return offeredVersions().transform(versions -> Future.failedFuture(
+                wrongVersion(error, url, versions.succeeded() ? versions.result() : List.of())));
+          }
           return Future.failedFuture(explain(failure, url));
         });
+  }
+
+  /** Best effort: what the Keystone root says it offers (GET / answers 300 with a version list). */
+  private Future<List<String>> offeredVersions() {
+    String root = credentials.identityBase().replaceAll("/(v2\\.0|v3)$", "");
+    ApiRequest request = ApiRequest.get(ApiService.IDENTITY, "identity.versions", "/");
+    return exchange.send(request, root + "/", null).map(response -> ApiVersions.offered(response.json()));
+  }
+
+  /** A 404 on the token path means this Keystone does not speak the version in the URL. */
+  private ConohaException wrongVersion(ConohaException error, String url, List<String> offered) {
+    String offers = offered.isEmpty() ? "" : " (it offers " + String.join(", ", offered) + ")";
+    String hint = credentials.keystoneVersion() == KeystoneVersion.V2
+        ? "this Keystone does not offer v2.0" + offers + "; use the /v3 URL"
+        : "this Keystone does not offer v3" + offers + "; use the /v2.0 URL";
+    return new ConohaException(Kind.CONFIGURATION, KeystoneAuth.OPERATION, 404,
+        KeystoneAuth.OPERATION + ": " + hint + " (POST " + url + " answered 404)", null, error);
   }
 
   /** Adds the hint a person needs to the failures a configuration causes. */
@@ -145,13 +167,6 @@ public final class KeystoneIdentity implements IdentityService, SessionSource {
     if (!(failure instanceof ConohaException error)) {
       return new ConohaException(Kind.SERVER_ERROR, KeystoneAuth.OPERATION, 0,
           KeystoneAuth.OPERATION + ": unreadable answer from " + url + ": " + failure.getMessage(), null, failure);
-    }
-    if (error.kind() == Kind.NOT_FOUND) {
-      String hint = credentials.keystoneVersion() == KeystoneVersion.V2
-          ? "this Keystone does not offer v2.0; use the /v3 URL"
-          : "this Keystone does not offer v3; use the /v2.0 URL";
-      return new ConohaException(Kind.CONFIGURATION, KeystoneAuth.OPERATION, 404,
-          KeystoneAuth.OPERATION + ": " + hint + " (POST " + url + " answered 404)", null, error);
     }
     if (error.kind() == Kind.UNAUTHORIZED) {
       return new ConohaException(Kind.UNAUTHORIZED, KeystoneAuth.OPERATION, 401, error.getMessage()
