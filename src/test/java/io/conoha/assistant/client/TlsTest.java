@@ -5,38 +5,31 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.conoha.assistant.client.error.ConohaException;
 import io.conoha.assistant.client.error.ConohaException.Kind;
+import io.conoha.assistant.client.testing.Fixtures;
 import io.conoha.assistant.client.testing.KeystoneStub;
 import io.conoha.assistant.client.testing.StubCloud;
 import io.conoha.assistant.client.testing.StubCloudTest;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerOptions;
-import io.vertx.core.net.SelfSignedCertificate;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.vertx.core.net.PemKeyCertOptions;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** TLS is always verified; a private CA is trusted only when the credentials bring it. */
+/**
+ * TLS is always verified; a private CA is trusted only when the credentials bring it. The stub's certificate
+ * (self-signed, for "localhost", in src/test/resources/client/tls) doubles as that CA.
+ */
 class TlsTest extends StubCloudTest {
-  private static SelfSignedCertificate certificate;
+  private static final String CERT = Fixtures.resource("/client/tls/localhost-cert.pem");
+  private static final String KEY = Fixtures.resource("/client/tls/localhost-key.pem");
   private StubCloud https;
-
-  @BeforeAll
-  static void makeCertificate() {
-    certificate = SelfSignedCertificate.create("localhost");
-  }
-
-  @AfterAll
-  static void deleteCertificate() {
-    certificate.delete();
-  }
 
   @BeforeEach
   void startHttpsKeystone() {
-    https = StubCloud.start(vertx, new HttpServerOptions().setSsl(true).setKeyCertOptions(certificate.keyCertOptions()));
+    PemKeyCertOptions keyCert = new PemKeyCertOptions().setCertValue(Buffer.buffer(CERT)).setKeyValue(Buffer.buffer(KEY));
+    https = StubCloud.start(vertx, new HttpServerOptions().setSsl(true).setKeyCertOptions(keyCert));
     KeystoneStub.v3(https, clock).password(PASSWORD);
   }
 
@@ -54,21 +47,22 @@ class TlsTest extends StubCloudTest {
   @Test
   void aCertificateFromAnUnknownCaIsRefused() {
     assertThatThrownBy(() -> client(Credentials.fromMap(keysFor("localhost")), FAST).identity().token())
-        .isInstanceOfSatisfying(ConohaException.class, e -> assertThat(e.kind()).isEqualTo(Kind.TRANSPORT));
+        .isInstanceOfSatisfying(ConohaException.class, e -> assertThat(e.kind()).isEqualTo(Kind.TRANSPORT))
+        .hasMessageContaining("identity.tokens: could not reach the service");
   }
 
   @Test
-  void theCaCertOfTheCredentialsIsTrusted() throws Exception {
+  void theCaCertOfTheCredentialsIsTrusted() {
     Map<String, String> keys = keysFor("localhost");
-    keys.put("caCert", Files.readString(Path.of(certificate.certificatePath())));
+    keys.put("caCert", CERT);
 
     assertThat(client(Credentials.fromMap(keys), FAST).identity().token().id()).isEqualTo("token-1");
   }
 
   @Test
-  void aTrustedCertificateForAnotherHostNameIsStillRefused() throws Exception {
+  void aTrustedCertificateForAnotherHostNameIsStillRefused() {
     Map<String, String> keys = keysFor("127.0.0.1");
-    keys.put("caCert", Files.readString(Path.of(certificate.certificatePath())));
+    keys.put("caCert", CERT);
 
     assertThatThrownBy(() -> client(Credentials.fromMap(keys), FAST).identity().token())
         .isInstanceOfSatisfying(ConohaException.class, e -> assertThat(e.kind()).isEqualTo(Kind.TRANSPORT));

@@ -10,9 +10,14 @@ public final class Fixtures {
   private Fixtures() {}
 
   public static String text(String name) {
-    try (InputStream in = Fixtures.class.getResourceAsStream("/client/fixtures/" + name)) {
+    return resource("/client/fixtures/" + name);
+  }
+
+  /** Any test resource, by absolute class-path name. */
+  public static String resource(String path) {
+    try (InputStream in = Fixtures.class.getResourceAsStream(path)) {
       if (in == null) {
-        throw new IllegalArgumentException("no fixture " + name);
+        throw new IllegalArgumentException("no test resource " + path);
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
