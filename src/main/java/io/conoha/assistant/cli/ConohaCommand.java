@@ -1,18 +1,16 @@
 package io.conoha.assistant.cli;
 
 import io.conoha.assistant.cli.conoha.CliRun;
+import io.conoha.assistant.cli.conoha.CommandGroup;
 import io.conoha.assistant.cli.conoha.ImageCommand;
 import io.conoha.assistant.cli.conoha.OutputFormat;
 import io.conoha.assistant.cli.conoha.ServerCommand;
 import io.conoha.assistant.cli.conoha.Views;
 import io.conoha.assistant.client.model.ImageQuery;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code conoha <command>}: the ConoHa client on the command line. Credentials come from --credentials FILE
@@ -24,7 +22,7 @@ import picocli.CommandLine.Spec;
     description = "Talk to ConoHa VPS directly: check credentials, list plans, images, servers and volumes, "
         + "create, power and snapshot servers.",
     subcommands = {ServerCommand.class, ImageCommand.class})
-public final class ConohaCommand implements Callable<Integer> {
+public final class ConohaCommand extends CommandGroup {
   @Option(names = "--credentials", paramLabel = "FILE", scope = ScopeType.INHERIT,
       description = "openrc script (export OS_AUTH_URL=...) or properties file (identityUrl=...). "
           + "Default: the OS_* environment variables.")
@@ -37,9 +35,6 @@ public final class ConohaCommand implements Callable<Integer> {
   @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Show the client's requests on stdout.")
   private boolean verbose;
 
-  @Spec
-  private CommandSpec spec;
-
   public Path credentialsFile() {
     return credentialsFile;
   }
@@ -50,12 +45,6 @@ public final class ConohaCommand implements Callable<Integer> {
 
   public boolean verbose() {
     return verbose;
-  }
-
-  @Override
-  public Integer call() {
-    spec.commandLine().usage(spec.commandLine().getErr());
-    return 2;
   }
 
   @Command(name = "check", description = "Authenticate; print the API generation, token expiry and endpoints.")

@@ -1,24 +1,12 @@
 package io.conoha.assistant.cli.conoha;
 
 import io.conoha.assistant.client.model.Image;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code conoha image show|delete ID}: an image by id, or by name when the name is unique. */
 @Command(name = "image", description = "Show or delete one image (by id, or by a unique name).")
-public final class ImageCommand implements Callable<Integer> {
-  @Spec
-  private CommandSpec spec;
-
-  @Override
-  public Integer call() {
-    spec.commandLine().usage(spec.commandLine().getErr());
-    return 2;
-  }
-
+public final class ImageCommand extends CommandGroup {
   @Command(name = "show", description = "Show an image.")
   int show(@Parameters(paramLabel = "ID", description = "Image id or unique name.") String id) {
     return CliRun.execute(spec, c -> c.print(Views.image(c.client().images().findImage(id))));

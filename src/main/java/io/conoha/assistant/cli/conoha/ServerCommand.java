@@ -6,27 +6,15 @@ import io.conoha.assistant.client.model.Server;
 import io.conoha.assistant.client.model.ServerStatus;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code conoha server create|start|stop|delete|snapshot}. */
 @Command(name = "server", description = "Create, start, stop, delete or snapshot one server.",
     subcommands = {ServerCreateCommand.class})
-public final class ServerCommand implements Callable<Integer> {
-  @Spec
-  private CommandSpec spec;
-
-  @Override
-  public Integer call() {
-    spec.commandLine().usage(spec.commandLine().getErr());
-    return 2;
-  }
-
+public final class ServerCommand extends CommandGroup {
   @Command(name = "start", description = "Start a stopped server.")
   int start(@Parameters(paramLabel = "ID") String id, @Mixin WaitOptions wait) {
     return CliRun.execute(spec, c -> {

@@ -9,7 +9,6 @@ import io.conoha.assistant.client.model.ImageStatus;
 import io.conoha.assistant.client.model.Server;
 import io.conoha.assistant.client.model.ServerStatus;
 import io.conoha.assistant.client.model.Volume;
-import java.util.Objects;
 import java.util.function.Supplier;
 
 /** The states `conoha --wait` waits for. */
@@ -60,6 +59,6 @@ final class ServerWaits {
   }
 
   static boolean isStopped(Server server) {
-    return server.status() == ServerStatus.SHUTOFF && Objects.isNull(server.taskState());
+    return server.status() == ServerStatus.SHUTOFF && server.taskState() == null;
   }
 }

@@ -9,6 +9,7 @@ import io.conoha.assistant.client.model.Server;
 import io.conoha.assistant.client.model.Volume;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** How each kind of result looks. JSON shows the client's models as they are. */
@@ -104,6 +105,8 @@ public final class Views {
       return null;
     }
     double gib = bytes / (1024.0 * 1024 * 1024);
-    return gib >= 1 ? String.format("%.1f GB", gib) : String.format("%.1f MB", bytes / (1024.0 * 1024));
+    return gib >= 1
+        ? String.format(Locale.ROOT, "%.1f GB", gib)
+        : String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024));
   }
 }

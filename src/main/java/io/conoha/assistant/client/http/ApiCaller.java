@@ -34,11 +34,6 @@ public final class ApiCaller {
     return attempt(request, 0, false);
   }
 
-  /** Resolves a URL of a service (for callers that must name it, e.g. in messages). */
-  public Future<String> baseUrl(ApiService service) {
-    return sessions.session().map(session -> session.baseUrl(service));
-  }
-
   private Future<ApiResponse> attempt(ApiRequest request, int retriesDone, boolean reauthenticated) {
     return sessions.session().compose(session -> send(request, session)
         .recover(failure -> recover(request, session, failure, retriesDone, reauthenticated)));
