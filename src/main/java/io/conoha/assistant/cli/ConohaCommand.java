@@ -19,6 +19,7 @@ import picocli.CommandLine.ScopeType;
 @Command(
     name = "conoha",
     mixinStandardHelpOptions = true,
+    scope = ScopeType.INHERIT,
     description = "Talk to ConoHa VPS directly: check credentials, list plans, images, servers and volumes, "
         + "create, power and snapshot servers.",
     subcommands = {ServerCommand.class, ImageCommand.class})

@@ -116,7 +116,7 @@ class ConohaCommandTest {
     Run table = conoha("flavors");
     Run json = conoha("flavors", "--output", "json");
 
-    assertThat(table.out()).containsPattern("g2l-t-c2m1 +f-1g +1 +1024 +0 +volume")
+    assertThat(table.out()).containsPattern("g2l-t-c2m1 +f-1g +2 +1024 +0 +volume")
         .containsPattern("g2d-t-c1m2d30 +f-d30 +1 +2048 +30 +local disk");
     assertThat(new JsonArray(json.out())).hasSize(4);
     assertThat(new JsonArray(json.out()).getJsonObject(1).getString("name")).isEqualTo("g2l-t-c2m1");
@@ -281,6 +281,14 @@ class ConohaCommandTest {
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.err().lines().toList()).singleElement().asString()
         .startsWith("conoha: identity.tokens: HTTP 401 Unauthorized").doesNotContain("Wrong-Passw0rd!");
+  }
+
+  @Test
+  void helpWorksOnEveryLevel() {
+    Run run = run("conoha", "server", "create", "--help");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).contains("--name-tag", "--boot-volume-size", "--poll-interval=DURATION");
   }
 
   @Test

@@ -8,11 +8,11 @@ public final class WaitOptions {
   @Option(names = "--wait", description = "Wait until the change is complete.")
   boolean wait;
 
-  @Option(names = "--timeout", defaultValue = "10m", converter = DurationConverter.class,
+  @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "10m", converter = DurationConverter.class,
       description = "How long --wait waits (and how long a boot volume may take). Default: ${DEFAULT-VALUE}.")
   Duration timeout;
 
-  @Option(names = "--poll-interval", defaultValue = "5s", converter = DurationConverter.class,
+  @Option(names = "--poll-interval", paramLabel = "DURATION", defaultValue = "5s", converter = DurationConverter.class,
       description = "How often --wait looks. Default: ${DEFAULT-VALUE}.")
   Duration pollInterval;
 

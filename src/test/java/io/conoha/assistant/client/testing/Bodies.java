@@ -8,16 +8,16 @@ import java.util.Arrays;
 public final class Bodies {
   private Bodies() {}
 
-  public static JsonObject flavor(String id, String name, int ramMiB, int diskGiB) {
-    return new JsonObject().put("id", id).put("name", name).put("vcpus", 1).put("ram", ramMiB).put("disk", diskGiB);
+  public static JsonObject flavor(String id, String name, int vcpus, int ramMiB, int diskGiB) {
+    return new JsonObject().put("id", id).put("name", name).put("vcpus", vcpus).put("ram", ramMiB).put("disk", diskGiB);
   }
 
   public static JsonObject v3Flavors() {
     return list("flavors",
-        flavor("f-512", "g2l-t-c1m512", 512, 0),
-        flavor("f-1g", "g2l-t-c2m1", 1024, 0),
-        flavor("f-2g", "g2l-t-c3m2", 2048, 0),
-        flavor("f-d30", "g2d-t-c1m2d30", 2048, 30));
+        flavor("f-512", "g2l-t-c1m512", 1, 512, 0),
+        flavor("f-1g", "g2l-t-c2m1", 2, 1024, 0),
+        flavor("f-2g", "g2l-t-c3m2", 3, 2048, 0),
+        flavor("f-d30", "g2d-t-c1m2d30", 1, 2048, 30));
   }
 
   public static JsonObject list(String collection, JsonObject... items) {
