@@ -1,29 +1,116 @@
 package io.conoha.assistant.client;
 
+import io.conoha.assistant.client.http.ApiCaller;
+import io.conoha.assistant.client.http.ApiMetrics;
+import io.conoha.assistant.client.http.Backoff;
+import io.conoha.assistant.client.http.HttpExchange;
+import io.conoha.assistant.client.http.Redactor;
+import io.conoha.assistant.client.http.RetryPolicy;
+import io.conoha.assistant.client.http.TokenBucket;
+import io.conoha.assistant.client.openstack.CatalogRoutedImages;
+import io.conoha.assistant.client.openstack.CinderVolumes;
+import io.conoha.assistant.client.openstack.GlanceImages;
+import io.conoha.assistant.client.openstack.KeystoneIdentity;
+import io.conoha.assistant.client.openstack.NovaCompute;
+import io.conoha.assistant.client.openstack.NovaProxyImages;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.net.PemTrustOptions;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import java.time.Clock;
 
 /**
  * One ConoHa account: identity, compute, image and volume services sharing one token cache, one outbound
- * rate limit and one set of meters. CONTRACT SKELETON (issue 2 implements).
+ * rate limit and one set of meters. Every service method blocks until the answer is there; call them from
+ * worker threads (operator threads, the CLI), never from a Vert.x event loop (that throws
+ * IllegalStateException). Creating a client sends nothing; the first call authenticates.
  */
 public final class ConohaClient implements AutoCloseable {
-  public static ConohaClient create(Vertx vertx, Credentials credentials, ClientSettings settings, MeterRegistry registry) {
-    throw new UnsupportedOperationException("issue 2");
+  private final Credentials credentials;
+  private final WebClient web;
+  private final KeystoneIdentity identity;
+  private final ComputeService compute;
+  private final ImageService images;
+  private final VolumeService volumes;
+
+  private ConohaClient(Credentials credentials, WebClient web, KeystoneIdentity identity, ApiCaller caller) {
+    this.credentials = credentials;
+    this.web = web;
+    this.identity = identity;
+    this.compute = new NovaCompute(caller);
+    this.images = new CatalogRoutedImages(identity, new GlanceImages(caller, credentials.region()),
+        new NovaProxyImages(caller));
+    this.volumes = new CinderVolumes(caller, images);
   }
 
-  public Credentials credentials() { throw new UnsupportedOperationException("issue 2"); }
+  public static ConohaClient create(Vertx vertx, Credentials credentials, ClientSettings settings, MeterRegistry registry) {
+    return create(vertx, credentials, settings, registry, Clock.systemUTC());
+  }
 
-  public ApiGeneration generation() { throw new UnsupportedOperationException("issue 2"); }
+  /** With a clock, so tests can move time past a token's refresh point. */
+  public static ConohaClient create(Vertx vertx, Credentials credentials, ClientSettings settings,
+      MeterRegistry registry, Clock clock) {
+    credentials.keystoneVersion(); // fail now, not at the first call, on a URL without /v2.0 or /v3
+    WebClient web = WebClient.create(vertx, webOptions(credentials, settings));
+    ApiMetrics metrics = new ApiMetrics(registry);
+    Redactor redactor = new Redactor();
+    HttpExchange exchange = new HttpExchange(vertx, web,
+        new TokenBucket(settings.requestsPerSecond(), settings.burst()), metrics, redactor, clock,
+        settings.requestTimeout());
+    KeystoneIdentity identity = new KeystoneIdentity(credentials, exchange, metrics, redactor, clock,
+        settings.tokenRefreshMargin());
+    RetryPolicy retries = new RetryPolicy(settings.maxRetries(),
+        new Backoff(settings.retryBaseDelay(), settings.retryMaxDelay()));
+    return new ConohaClient(credentials, web, identity, new ApiCaller(vertx, exchange, identity, retries));
+  }
 
-  public IdentityService identity() { throw new UnsupportedOperationException("issue 2"); }
+  /**
+   * TLS is always verified (host name included). A caCert replaces the JVM's trust store for this account,
+   * for a private CA or a proxy; there is deliberately no switch that trusts every certificate.
+   */
+  private static WebClientOptions webOptions(Credentials credentials, ClientSettings settings) {
+    WebClientOptions options = new WebClientOptions()
+        .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, settings.connectTimeout().toMillis()))
+        .setVerifyHost(true)
+        .setTrustAll(false)
+        .setFollowRedirects(false)
+        .setUserAgent("conoha-assistant");
+    if (credentials.caCert() != null) {
+      options.setTrustOptions(new PemTrustOptions().addCertValue(Buffer.buffer(credentials.caCert())));
+    }
+    return options;
+  }
 
-  public ComputeService compute() { throw new UnsupportedOperationException("issue 2"); }
+  public Credentials credentials() {
+    return credentials;
+  }
 
-  public ImageService images() { throw new UnsupportedOperationException("issue 2"); }
+  /** V2 for a Keystone v2.0 identity URL (tyo1, sin1, sjc1), V3 for /v3 (c3j1). */
+  public ApiGeneration generation() {
+    return credentials.keystoneVersion() == Credentials.KeystoneVersion.V2 ? ApiGeneration.V2 : ApiGeneration.V3;
+  }
 
-  public VolumeService volumes() { throw new UnsupportedOperationException("issue 2"); }
+  public IdentityService identity() {
+    return identity;
+  }
 
+  public ComputeService compute() {
+    return compute;
+  }
+
+  public ImageService images() {
+    return images;
+  }
+
+  public VolumeService volumes() {
+    return volumes;
+  }
+
+  /** Closes this account's HTTP connections; the Vert.x instance belongs to the caller. */
   @Override
-  public void close() {}
+  public void close() {
+    web.close();
+  }
 }

@@ -10,15 +10,14 @@ import java.util.Map;
  * A disk-0 plan boots from a new volume made from the image; a plan with a disk boots with imageRef.
  * A volume-backed server is saved with os-volume_upload_image after a quota check (ConoHa silently saves
  * nothing over quota); a local-disk server with createImage.
- * CONTRACT SKELETON (issue 2 implements LocalDiskStrategy / VolumeDiskStrategy).
  */
 public interface DiskStrategy {
   static DiskStrategy forFlavor(Flavor flavor) {
-    throw new UnsupportedOperationException("issue 2");
+    return flavor.needsBootVolume() ? VolumeDiskStrategy.INSTANCE : LocalDiskStrategy.INSTANCE;
   }
 
   static DiskStrategy forServer(Server server) {
-    throw new UnsupportedOperationException("issue 2");
+    return server.isVolumeBacked() ? VolumeDiskStrategy.INSTANCE : LocalDiskStrategy.INSTANCE;
   }
 
   boolean needsBootVolume();
