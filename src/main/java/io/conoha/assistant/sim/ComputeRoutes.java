@@ -40,6 +40,7 @@ final class ComputeRoutes {
         .get("/flavors", "flavors.list", c -> flavors(false))
         .get("/flavors/detail", "flavors.list", c -> flavors(true))
         .get("/flavors/:id", "flavors.get", this::flavor)
+        .get("/flavors/:id/os-extra_specs", "flavors.get", c -> extraSpecs(c.path("id")))
         .get("/servers", "servers.list", c -> listServers(c, false))
         .get("/servers/detail", "servers.list", c -> listServers(c, true))
         .post("/servers", "servers.create", this::createServer)
@@ -67,6 +68,14 @@ final class ComputeRoutes {
         .orElseThrow(() -> ApiError.notFound("Flavor " + id + " could not be found."));
     ObjectNode body = Json.object();
     body.set("flavor", views.flavor(f, true));
+    return Reply.ok(body);
+  }
+
+  /** The openstack CLI asks each flavor's extra specs; ConoHa's plans have none a client needs. */
+  private Reply extraSpecs(String id) {
+    world.catalog.flavor(id).orElseThrow(() -> ApiError.notFound("Flavor " + id + " could not be found."));
+    ObjectNode body = Json.object();
+    body.putObject("extra_specs");
     return Reply.ok(body);
   }
 
@@ -125,6 +134,7 @@ final class ComputeRoutes {
       Validation.userData(userData);
     }
     ServerLifecycle.CreateRequest request = new ServerLifecycle.CreateRequest(
+        Validation.optionalString(server, "name"),
         Validation.requiredString(server, "flavorRef", "server"),
         Validation.optionalString(server, "imageRef"),
         bootVolume(server.get("block_device_mapping_v2")),

@@ -16,8 +16,8 @@ import java.util.function.Consumer;
  */
 final class ServerLifecycle {
   /** A validated create request; exactly one of imageRef and bootVolumeId is normally set. */
-  record CreateRequest(String flavorRef, String imageRef, String bootVolumeId, String adminPass, String keyName,
-      List<String> securityGroups, Map<String, String> metadata) {}
+  record CreateRequest(String name, String flavorRef, String imageRef, String bootVolumeId, String adminPass,
+      String keyName, List<String> securityGroups, Map<String, String> metadata) {}
 
   record Created(ServerRecord server, String adminPass) {}
 
@@ -58,7 +58,9 @@ final class ServerLifecycle {
 
     ServerRecord server = newServer(flavor, volume == null ? image.id : null, request.keyName(), groups);
     server.metadata.putAll(metadata);
-    server.metadata.putIfAbsent(ServerRecord.NAME_TAG, server.name);
+    // ConoHa names the server after its address; the name a client asked for becomes the name tag
+    server.metadata.putIfAbsent(ServerRecord.NAME_TAG, request.name() == null || request.name().isEmpty()
+        ? server.name : request.name());
     server.vmState = "building";
     server.taskState = "spawning";
     if (volume != null) {
