@@ -199,6 +199,59 @@ final class SimHttp implements AutoCloseable {
     return get(image("/v2/images/" + id)).json().path("status").asText();
   }
 
+  void awaitServerStatus(String id, String status) {
+    org.awaitility.Awaitility.await("server " + id + " " + status).atMost(java.time.Duration.ofSeconds(10))
+        .pollInterval(java.time.Duration.ofMillis(20)).until(() -> serverStatus(id).equals(status));
+  }
+
+  void awaitVolumeStatus(String id, String status) {
+    org.awaitility.Awaitility.await("volume " + id + " " + status).atMost(java.time.Duration.ofSeconds(10))
+        .pollInterval(java.time.Duration.ofMillis(20)).until(() -> volumeStatus(id).equals(status));
+  }
+
+  void awaitGlanceStatus(String id, String status) {
+    org.awaitility.Awaitility.await("image " + id + " " + status).atMost(java.time.Duration.ofSeconds(10))
+        .pollInterval(java.time.Duration.ofMillis(20)).until(() -> glanceStatus(id).equals(status));
+  }
+
+  /** POST /servers from an image (local-disk plans); returns the new id. */
+  String createServer(String flavorName, String imageName, Map<String, Object> extra) {
+    Map<String, Object> server = new HashMap<>(extra);
+    server.put("flavorRef", flavorId(flavorName));
+    server.put("imageRef", imageId(imageName));
+    Resp r = post(compute("/servers"), Map.of("server", server));
+    if (r.status() != 202) {
+      throw new AssertionError("create failed: " + r);
+    }
+    return r.json().path("server").path("id").asText();
+  }
+
+  /** A V3 boot volume from an image, waited until available; returns its id. */
+  String createBootVolume(String imageName) {
+    Resp r = post(volume("/volumes"), Map.of("volume", Map.of("size", 100, "name", "boot",
+        "volume_type", "c3j1-ds02-boot", "imageRef", imageId(imageName))));
+    if (r.status() != 202) {
+      throw new AssertionError("volume create failed: " + r);
+    }
+    String id = r.json().path("volume").path("id").asText();
+    awaitVolumeStatus(id, "available");
+    return id;
+  }
+
+  /** A V3 server booting from {@code volumeId}; returns its id. */
+  String createVolumeServer(String flavorName, String volumeId) {
+    Resp r = post(compute("/servers"), Map.of("server", Map.of("flavorRef", flavorId(flavorName),
+        "block_device_mapping_v2", java.util.List.of(Map.of("uuid", volumeId)))));
+    if (r.status() != 202) {
+      throw new AssertionError("create failed: " + r);
+    }
+    return r.json().path("server").path("id").asText();
+  }
+
+  Resp action(String serverId, Object body) {
+    return post(compute("/servers/" + serverId + "/action"), body);
+  }
+
   @Override
   public void close() {
     client.close();
