@@ -1,0 +1,6 @@
+package io.conoha.assistant.sim;
+
+/** Which OpenStack service answers: each spells its errors differently. */
+enum Family {
+  IDENTITY, COMPUTE, IMAGE, VOLUME, NETWORK, ADMIN
+}
