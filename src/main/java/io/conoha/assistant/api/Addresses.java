@@ -1,9 +1,12 @@
 package io.conoha.assistant.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.util.ArrayList;
 import java.util.List;
 
 /** The server's public addresses (they change each time a server is re-created). */
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public class Addresses {
   private List<String> ipv4 = new ArrayList<>();
   private List<String> ipv6 = new ArrayList<>();

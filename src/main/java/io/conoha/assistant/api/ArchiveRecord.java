@@ -1,8 +1,10 @@
 package io.conoha.assistant.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
 /** One image made by archiving the server. */
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public class ArchiveRecord {
   @JsonPropertyDescription("ConoHa image id.")
   private String imageId;

@@ -1,6 +1,7 @@
 package io.conoha.assistant.api;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.kubernetes.api.model.Condition;
 import java.util.ArrayList;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** The status fields both kinds share: generation bookkeeping, conditions and the create intent. */
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public abstract class ConditionedStatus {
   @JsonPropertyDescription("The metadata.generation this status describes.")
   private Long observedGeneration;

@@ -1,10 +1,12 @@
 package io.conoha.assistant.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import java.util.ArrayList;
 import java.util.List;
 
 /** What the operator last saw of the image on ConoHa. */
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public class ConohaImageStatus extends ConditionedStatus {
   @JsonPropertyDescription("Pending, Stopping, Saving, Available, Failed or Deleting.")
   private ImagePhase phase;

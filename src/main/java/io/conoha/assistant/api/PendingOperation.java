@@ -1,11 +1,13 @@
 package io.conoha.assistant.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
 /**
  * An intent recorded in status before a non-idempotent ConoHa call (create server, create volume, save image).
  * After a crash, timeout or 5xx the controller finds the object by {@code token} instead of creating it again.
  */
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public class PendingOperation {
   @JsonPropertyDescription("What is being created: CreateServer, CreateBootVolume or SaveImage.")
   private String operation;

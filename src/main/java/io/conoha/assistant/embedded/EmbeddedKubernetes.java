@@ -31,7 +31,7 @@ public final class EmbeddedKubernetes implements AutoCloseable {
 
   public static EmbeddedKubernetes start() {
     KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
-        new FinalizerAwareCrudDispatcher(), false);
+        new RealisticCrudDispatcher(), false);
     try {
       server.init(InetAddress.getLoopbackAddress(), 0);
     } catch (RuntimeException e) {

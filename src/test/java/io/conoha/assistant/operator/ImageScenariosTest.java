@@ -64,7 +64,7 @@ class ImageScenariosTest {
   @Test
   void snapshotOfARunningV2ServerShowsProgressAndPutsTheServerBackToRunning() {
     SimConfig slowSave = SimConfig.defaults(ApiGeneration.V2)
-        .withTimings(SimTimings.fast().withImageSave(Duration.ofMillis(1500)));
+        .withTimings(Testbed.fastWithImageSave(Duration.ofMillis(1500)));
     try (Testbed bed = Testbed.start(slowSave)) {
       Set<Integer> progress = snapshotRunningServer(bed, V2_PLAN, "vmi-ubuntu-22.04-amd64");
 
@@ -83,7 +83,7 @@ class ImageScenariosTest {
   @Test
   void snapshotOfARunningV3ServerUploadsItsVolumeAndPutsTheServerBack() {
     SimConfig slowSave = SimConfig.defaults(ApiGeneration.V3)
-        .withTimings(SimTimings.fast().withImageSave(Duration.ofMillis(1500)));
+        .withTimings(Testbed.fastWithImageSave(Duration.ofMillis(1500)));
     try (Testbed bed = Testbed.start(slowSave)) {
       Set<Integer> progress = snapshotRunningServer(bed, V3_PLAN, UBUNTU);
 
@@ -96,7 +96,7 @@ class ImageScenariosTest {
   @Test
   void theServerControllerDoesNotRestartTheServerWhileTheSnapshotSaves() {
     SimConfig slowSave = SimConfig.defaults(ApiGeneration.V2)
-        .withTimings(SimTimings.fast().withImageSave(Duration.ofMillis(2000)));
+        .withTimings(Testbed.fastWithImageSave(Duration.ofMillis(2000)));
     try (Testbed bed = Testbed.start(slowSave)) {
       bed.apply(server("src", V2_PLAN, "vmi-ubuntu-22.04-amd64", ServerState.Running));
       bed.awaitServer("src", "running", ServerScenariosTest::ready);

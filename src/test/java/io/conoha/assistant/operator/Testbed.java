@@ -58,6 +58,13 @@ public final class Testbed implements AutoCloseable {
     return new Testbed(config.generation(), config, settings);
   }
 
+  /** The simulator's fast timings with a slower image save, so progress can be watched. */
+  public static SimTimings fastWithImageSave(Duration save) {
+    SimTimings f = SimTimings.fast();
+    return new SimTimings(f.build(), f.volumeCreate(), f.stop(), f.start(), f.reboot(), f.resize(), save,
+        f.serverDelete(), f.volumeDelete());
+  }
+
   public static OperatorSettings fastSettings() {
     return OperatorSettings.defaults().withPolls(Duration.ofMillis(100), Duration.ofMillis(1000))
         .withCreateGrace(Duration.ofSeconds(2)).withRequestTimeout(Duration.ofSeconds(3)).withRateLimit(200);
@@ -122,13 +129,26 @@ public final class Testbed implements AutoCloseable {
   }
 
   public ConohaServer awaitServer(String name, String what, Predicate<ConohaServer> condition) {
-    return await(what).atMost(WAIT).pollInterval(Duration.ofMillis(50)).ignoreExceptions()
-        .until(() -> server(name), s -> s != null && condition.test(s));
+    return explained(() -> await(what).atMost(WAIT).pollInterval(Duration.ofMillis(50)).ignoreExceptions()
+        .until(() -> server(name), s -> s != null && condition.test(s)), () -> server(name));
   }
 
   public ConohaImage awaitImage(String name, String what, Predicate<ConohaImage> condition) {
-    return await(what).atMost(WAIT).pollInterval(Duration.ofMillis(50)).ignoreExceptions()
-        .until(() -> image(name), i -> i != null && condition.test(i));
+    return explained(() -> await(what).atMost(WAIT).pollInterval(Duration.ofMillis(50)).ignoreExceptions()
+        .until(() -> image(name), i -> i != null && condition.test(i)), () -> image(name));
+  }
+
+  /** A timed-out wait says what the resource looked like and what ConoHa held, not just "false". */
+  private <T> T explained(java.util.concurrent.Callable<T> wait, java.util.function.Supplier<Object> current) {
+    try {
+      return wait.call();
+    } catch (org.awaitility.core.ConditionTimeoutException e) {
+      throw new AssertionError(e.getMessage().replaceAll(" for input of .*", "") + "\nresource:\n"
+          + client.getKubernetesSerialization().asYaml(current.get()) + "\nConoHa: " + sim.ledger().state()
+          + "\ncalls: " + sim.ledger().countsByOperation(), e);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   public void awaitServerGone(String name) {

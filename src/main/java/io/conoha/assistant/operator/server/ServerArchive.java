@@ -125,6 +125,7 @@ final class ServerArchive {
       throw StepFailure.userMustFix(Reasons.SAVE_FAILED, "ConoHa could not save image " + pending.getImageName()
           + " (" + image.status() + "); the server stays stopped");
     } else if (!run.actedOnAlready()) {
+      run.refuseIfDeleteLocked(server.id());
       client().compute().deleteServer(server.id());
       run.acted();
       run.progressing(Reasons.ARCHIVING, "image saved; deleting the server");

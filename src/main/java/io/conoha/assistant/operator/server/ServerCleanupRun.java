@@ -80,12 +80,9 @@ final class ServerCleanupRun extends ServerRun {
       return true;
     }
     for (Server server : servers) {
-      if ("True".equalsIgnoreCase(server.metadata().get(Tags.DELETE_LOCK))) {
-        throw StepFailure.userMustFix(Reasons.DELETE_LOCKED, "server " + server.id() + " is delete-locked in the"
-            + " ConoHa control panel (IsDeleteLocked=True); unlock it, or set deletionPolicy: Retain to keep it");
-      }
       watch(server.id());
       if (!actedOnAlready()) {
+        refuseIfDeleteLocked(server.id());
         account().client().compute().deleteServer(server.id());
         acted();
       }

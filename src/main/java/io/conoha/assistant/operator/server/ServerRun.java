@@ -219,6 +219,19 @@ class ServerRun extends ResourceRun<ConohaServer, ConohaServerStatus> {
     progressing(restoring ? Reasons.RESTORING : Reasons.CREATING, message);
   }
 
+  /**
+   * The control panel's delete lock is checked on the server's own URL right before a delete: a listing may be
+   * older than the lock, and a locked server must never be deleted.
+   */
+  void refuseIfDeleteLocked(String serverId) {
+    Map<String, String> metadata = account().client().compute().getMetadata(serverId);
+    if ("True".equalsIgnoreCase(metadata.get(Tags.DELETE_LOCK))) {
+      throw StepFailure.userMustFix(Reasons.DELETE_LOCKED, "server " + serverId + " is delete-locked in the ConoHa"
+          + " control panel (IsDeleteLocked=True); unlock it"
+          + (deleting() ? ", or set deletionPolicy: Retain to keep it" : " to archive"));
+    }
+  }
+
   /** A ConohaImage in this namespace that is stopping or saving this server right now. */
   Optional<ConohaImage> snapshotHold() {
     return imagesInNamespace()

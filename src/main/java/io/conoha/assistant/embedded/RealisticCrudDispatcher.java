@@ -4,15 +4,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.kubernetes.client.server.mock.crud.KubernetesCrudDispatcherException;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 
 /**
- * Fabric8's CRUD dispatcher answers the request that removes the last finalizer of a deleting object with an
- * empty body (a real API server returns the object), which makes JOSDK 5.3 fail with an NPE after a cleanup.
- * This answers with the last stored state, finalizers cleared, as a real API server does.
+ * Fabric8's CRUD dispatcher, made to behave like a real API server where the operator depends on it:
+ * <ul>
+ *   <li>A JSON merge patch follows RFC 7386 (arrays are replaced, {@code null} removes a field); the stock one
+ *       deep-merges with Jackson, so a patched list of conditions would grow forever.</li>
+ *   <li>The request that removes the last finalizer of a deleting object answers with the object (finalizers
+ *       cleared) instead of an empty body, which makes JOSDK 5.3 fail with an NPE after a cleanup.</li>
+ * </ul>
  */
-public final class FinalizerAwareCrudDispatcher extends KubernetesCrudDispatcher {
+public final class RealisticCrudDispatcher extends KubernetesCrudDispatcher {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   @Override
@@ -23,6 +28,31 @@ public final class FinalizerAwareCrudDispatcher extends KubernetesCrudDispatcher
   @Override
   public MockResponse handleUpdate(RecordedRequest request) {
     return withObjectBody(request.getPath(), () -> super.handleUpdate(request));
+  }
+
+  /** RFC 7386 JSON merge patch. */
+  @Override
+  public JsonNode merge(JsonNode base, String patch) throws KubernetesCrudDispatcherException {
+    try {
+      return mergePatch(base.deepCopy(), MAPPER.readTree(patch));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new KubernetesCrudDispatcherException(e.getMessage(), 422);
+    }
+  }
+
+  static JsonNode mergePatch(JsonNode target, JsonNode patch) {
+    if (!patch.isObject()) {
+      return patch;
+    }
+    ObjectNode result = target != null && target.isObject() ? (ObjectNode) target : MAPPER.createObjectNode();
+    patch.fields().forEachRemaining(e -> {
+      if (e.getValue().isNull()) {
+        result.remove(e.getKey());
+      } else {
+        result.set(e.getKey(), mergePatch(result.get(e.getKey()), e.getValue()));
+      }
+    });
+    return result;
   }
 
   private MockResponse withObjectBody(String path, java.util.function.Supplier<MockResponse> call) {
