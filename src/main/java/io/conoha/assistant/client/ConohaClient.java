@@ -33,6 +33,7 @@ public final class ConohaClient implements AutoCloseable {
   private final KeystoneIdentity identity;
   private final ComputeService compute;
   private final ImageService images;
+  private final ImageService computeImages;
   private final VolumeService volumes;
 
   private ConohaClient(Credentials credentials, WebClient web, KeystoneIdentity identity, ApiCaller caller) {
@@ -40,8 +41,8 @@ public final class ConohaClient implements AutoCloseable {
     this.web = web;
     this.identity = identity;
     this.compute = new NovaCompute(caller);
-    this.images = new CatalogRoutedImages(identity, new GlanceImages(caller, credentials.region()),
-        new NovaProxyImages(caller));
+    this.computeImages = new NovaProxyImages(caller);
+    this.images = new CatalogRoutedImages(identity, new GlanceImages(caller, credentials.region()), computeImages);
     this.volumes = new CinderVolumes(caller, images);
   }
 
@@ -106,6 +107,14 @@ public final class ConohaClient implements AutoCloseable {
 
   public VolumeService volumes() {
     return volumes;
+  }
+
+  /**
+   * The compute image proxy ({@code /images/detail}, v2 accounts): unlike Glance it reports a save's
+   * {@code progress}, so it is what v2 image listings use to show progress. Deprecated on v3 (/v2.1).
+   */
+  public ImageService computeImages() {
+    return computeImages;
   }
 
   /** Closes this account's HTTP connections; the Vert.x instance belongs to the caller. */

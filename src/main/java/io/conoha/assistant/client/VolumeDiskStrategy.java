@@ -43,13 +43,34 @@ public final class VolumeDiskStrategy implements DiskStrategy {
   public String startSave(ConohaClient client, Server server, String imageName, Map<String, String> tags) {
     Volume boot = bootVolumeOf(client, server);
     ImageQuota quota = client.images().quota();
-    long needed = boot.sizeGB() * GIB;
+    long needed = expectedImageBytes(client, boot);
     if (needed > quota.freeBytes()) {
       throw ConohaException.quotaExceeded("volumes.action.os-volume_upload_image", String.format(Locale.ROOT,
-          "image storage would exceed the quota: %s needed, %s free of %s (saving server %s, volume %s)",
+          "image storage would exceed the quota: at least %s needed, %s free of %s (saving server %s, volume %s)",
           gb(needed), gb(quota.freeBytes()), gb(quota.limitBytes()), server.id(), boot.id()));
     }
     return client.volumes().uploadImage(boot.id(), imageName);
+  }
+
+  /**
+   * A saved image holds the volume's used blocks, not its size (a 100 GB boot volume fits a 50 GB quota), and
+   * the API does not say how much is used. The image the volume was made from is the best lower bound there is;
+   * at least 1 GB. A save that still does not fit produces no image, which the caller sees and reports.
+   */
+  private static long expectedImageBytes(ConohaClient client, Volume boot) {
+    long atLeast = GIB;
+    if (boot.sourceImageId() == null) {
+      return atLeast;
+    }
+    try {
+      Long size = client.images().getImage(boot.sourceImageId()).sizeBytes();
+      return size == null ? atLeast : Math.max(atLeast, size);
+    } catch (ConohaException e) {
+      if (e.kind() == ConohaException.Kind.NOT_FOUND) {
+        return atLeast;
+      }
+      throw e;
+    }
   }
 
   /** The bootable one of the attached volumes, else the first (a server normally has just its boot volume). */

@@ -84,7 +84,7 @@ class DiskStrategyTest extends StubCloudTest {
   @Test
   void aSaveThatWouldExceedTheImageQuotaIsRefusedWithTheNumbersBeforeConohaSilentlySavesNothing() {
     Server server = volumeBackedServer();
-    givenBootVolumeOf100Gb();
+    givenBootVolumeMadeFromAnImageOf(20 * GIB);
     givenImageQuota("50GB", (long) (37.7 * GIB));
 
     assertThatThrownBy(() -> DiskStrategy.forServer(server).startSave(client(), server, "web-archive", Map.of()))
@@ -92,7 +92,7 @@ class DiskStrategyTest extends StubCloudTest {
           assertThat(e.kind()).isEqualTo(Kind.QUOTA_EXCEEDED);
           assertThat(e.isTerminal()).isTrue();
         })
-        .hasMessageStartingWith("image storage would exceed the quota: 100 GB needed, 12.3 GB free of 50 GB");
+        .hasMessageStartingWith("image storage would exceed the quota: at least 20 GB needed, 12.3 GB free of 50 GB");
     assertThat(cloud.count("POST", VOLUMES + "/vol-1/action")).as("nothing was uploaded").isZero();
   }
 
@@ -117,6 +117,26 @@ class DiskStrategyTest extends StubCloudTest {
     Server server = client().compute().getServer("s1");
     assertThat(server.isVolumeBacked()).isTrue();
     return server;
+  }
+
+  @Test
+  void aHundredGbBootVolumeFitsAFiftyGbQuotaBecauseAnImageHoldsOnlyUsedData() {
+    Server server = volumeBackedServer();
+    givenBootVolumeMadeFromAnImageOf(3 * GIB);
+    givenImageQuota("50GB", 0);
+    cloud.on("POST", VOLUMES + "/vol-1/action", Reply.json(202, new JsonObject().put("os-volume_upload_image",
+        new JsonObject().put("image_id", "img-saved"))));
+
+    assertThat(DiskStrategy.forServer(server).startSave(client(), server, "web-archive", Map.of())).isEqualTo("img-saved");
+  }
+
+  /** A 100 GB boot volume made from image img-0 of the given size. */
+  private void givenBootVolumeMadeFromAnImageOf(long imageBytes) {
+    JsonObject volume = Bodies.volume("vol-1", "in-use", 100, true)
+        .put("volume_image_metadata", new JsonObject().put("image_id", "img-0"));
+    cloud.on("GET", VOLUMES + "/vol-1", Reply.ok(Bodies.wrap("volume", volume)));
+    cloud.on("GET", StubCloud.IMAGE + "/v2/images/img-0",
+        Reply.ok(Bodies.image("img-0", "vmi-ubuntu-24.04-amd64", "active", "public").put("size", imageBytes)));
   }
 
   private void givenBootVolumeOf100Gb() {

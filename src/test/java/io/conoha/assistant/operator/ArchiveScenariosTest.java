@@ -87,7 +87,7 @@ class ArchiveScenariosTest {
 
   @Test
   void archivingOverTheImageQuotaIsRefusedBeforeSavingAndTheServerStays() {
-    SimConfig config = SimConfig.defaults(ApiGeneration.V3).withTimings(SimTimings.fast()).withImageQuotaBytes(10L << 30);
+    SimConfig config = SimConfig.defaults(ApiGeneration.V3).withTimings(SimTimings.fast()).withImageQuotaBytes(2L << 30);
     try (Testbed bed = Testbed.start(config)) {
       bed.apply(server("big", V3_PLAN, UBUNTU, ServerState.Running));
       bed.awaitServer("big", "running", ServerScenariosTest::ready);

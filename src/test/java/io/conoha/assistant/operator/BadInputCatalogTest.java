@@ -52,7 +52,7 @@ class BadInputCatalogTest {
 
   @BeforeAll
   void applyEveryBadInput() {
-    SimConfig config = SimConfig.defaults(ApiGeneration.V3).withTimings(SimTimings.fast()).withImageQuotaBytes(10L << 30);
+    SimConfig config = SimConfig.defaults(ApiGeneration.V3).withTimings(SimTimings.fast()).withImageQuotaBytes(2L << 30);
     bed = Testbed.start(config);
     secrets();
     catalogue().forEach(c -> {

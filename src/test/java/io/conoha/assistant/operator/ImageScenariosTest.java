@@ -162,7 +162,7 @@ class ImageScenariosTest {
 
   @Test
   void aSnapshotOverTheImageQuotaIsRefusedWithTheNumbers() {
-    SimConfig tiny = SimConfig.defaults(ApiGeneration.V3).withTimings(SimTimings.fast()).withImageQuotaBytes(10L << 30);
+    SimConfig tiny = SimConfig.defaults(ApiGeneration.V3).withTimings(SimTimings.fast()).withImageQuotaBytes(2L << 30);
     try (Testbed bed = Testbed.start(tiny)) {
       bed.apply(server("src", V3_PLAN, UBUNTU, ServerState.Stopped));
       bed.awaitServer("src", "stopped", ServerScenariosTest::ready);

@@ -3,7 +3,10 @@ package io.conoha.assistant.client.model;
 import java.util.List;
 import java.util.Map;
 
-/** A Cinder volume. Statuses are Cinder's own strings (creating, available, in-use, uploading, error, ...). */
+/**
+ * A Cinder volume. Statuses are Cinder's own strings (creating, available, in-use, uploading, error, ...).
+ * {@code sourceImageId} is the image it was made from (volume_image_metadata), or null.
+ */
 public record Volume(
     String id,
     String name,
@@ -12,7 +15,8 @@ public record Volume(
     String volumeType,
     boolean bootable,
     List<String> attachedServerIds,
-    Map<String, String> metadata) {
+    Map<String, String> metadata,
+    String sourceImageId) {
 
   public boolean isAvailable() {
     return "available".equals(status);

@@ -11,7 +11,8 @@ public final class CinderJson {
     return new Volume(Json.string(v, "id"), Json.string(v, "name"), Json.string(v, "status"),
         Json.integer(v, "size", 0), Json.string(v, "volume_type"), Json.bool(v, "bootable"),
         Json.objects(v, "attachments").stream().map(a -> Json.string(a, "server_id")).toList(),
-        Json.stringMap(Json.object(v, "metadata")));
+        Json.stringMap(Json.object(v, "metadata")),
+        Json.string(Json.object(v, "volume_image_metadata"), "image_id"));
   }
 
   /** The new image's id in an os-volume_upload_image answer, or null when the service does not say. */

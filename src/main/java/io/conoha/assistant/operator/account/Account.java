@@ -1,5 +1,6 @@
 package io.conoha.assistant.operator.account;
 
+import io.conoha.assistant.client.ApiGeneration;
 import io.conoha.assistant.client.ConohaClient;
 import io.conoha.assistant.client.model.ImageQuery;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
@@ -195,7 +196,9 @@ public final class Account {
   private List<?> list(Listing listing) {
     return switch (listing) {
       case SERVERS -> client.compute().listServers();
-      case IMAGES -> client.images().listImages(ImageQuery.all());
+      // v2's compute image proxy reports a save's progress; Glance (v3) only its status.
+      case IMAGES -> (client.generation() == ApiGeneration.V2 ? client.computeImages() : client.images())
+          .listImages(ImageQuery.all());
       case VOLUMES -> client.volumes().listVolumes();
     };
   }

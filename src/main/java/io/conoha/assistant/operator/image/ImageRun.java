@@ -90,12 +90,28 @@ class ImageRun extends ResourceRun<ConohaImage, ConohaImageStatus> {
   /** Copies what ConoHa says about the image into status. */
   void report(Image image) {
     status.setImageId(image.id());
-    status.setProgress(image.progress() != null ? image.progress() : image.status().isInProgress() ? 0 : 100);
+    status.setProgress(progressOf(image));
     status.setSizeBytes(image.sizeBytes());
     status.setMinDiskGB(image.minDiskGB());
     status.setCreatedAt(image.createdAt() == null ? null : image.createdAt().toString());
     status.setPhase(phaseOf(image));
     watch(image.id());
+  }
+
+  /**
+   * The save's progress as ConoHa reports it (v2's compute image proxy); Glance (v3) reports none, so its
+   * stages stand in: queued 5, saving 50, active 100.
+   */
+  static int progressOf(Image image) {
+    if (image.progress() != null) {
+      return image.progress();
+    }
+    return switch (image.status()) {
+      case QUEUED -> 5;
+      case SAVING, UPLOADING, IMPORTING -> 50;
+      case ACTIVE -> 100;
+      default -> 0;
+    };
   }
 
   static ImagePhase phaseOf(Image image) {
