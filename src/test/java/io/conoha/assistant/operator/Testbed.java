@@ -112,12 +112,25 @@ public final class Testbed implements AutoCloseable {
     return client.resources(ConohaImage.class).inNamespace(NS).withName(name).get();
   }
 
+  /** Edits the spec as kubectl would: a conflict with the operator's status write is read again and retried. */
   public ConohaServer editServer(String name, UnaryOperator<ConohaServer> change) {
-    return client.resources(ConohaServer.class).inNamespace(NS).withName(name).edit(change);
+    return retryingConflicts(() -> client.resources(ConohaServer.class).inNamespace(NS).withName(name).edit(change));
   }
 
   public ConohaImage editImage(String name, UnaryOperator<ConohaImage> change) {
-    return client.resources(ConohaImage.class).inNamespace(NS).withName(name).edit(change);
+    return retryingConflicts(() -> client.resources(ConohaImage.class).inNamespace(NS).withName(name).edit(change));
+  }
+
+  private static <T> T retryingConflicts(java.util.function.Supplier<T> edit) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return edit.get();
+      } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+        if (e.getCode() != 409 || attempt == 10) {
+          throw e;
+        }
+      }
+    }
   }
 
   public void deleteServer(String name) {
