@@ -59,6 +59,7 @@ final class SimHttp implements AutoCloseable {
   /** Authenticates with the simulator's own credentials and remembers token and catalog. */
   String login() {
     SimConfig c = sim.config();
+    token = null; // clients authenticate without a token
     Resp r = v2()
         ? post(sim.identityUrl() + "/tokens", Map.of("auth", Map.of("passwordCredentials",
             Map.of("username", c.username(), "password", c.password()), "tenantId", c.tenantId())))
