@@ -47,6 +47,11 @@ final class SimHttp implements AutoCloseable {
     this.client = WebClient.create(vertx);
   }
 
+  /** A client for a simulator running elsewhere (e.g. started by the sim command); only absolute URLs work. */
+  static SimHttp clientOnly() {
+    return new SimHttp(null);
+  }
+
   /** A fast simulator of this generation and a client for it. */
   static SimHttp fast(ApiGeneration generation) {
     return new SimHttp(ConohaSimulator.start(SimConfig.defaults(generation).withTimings(SimTimings.fast())));
@@ -257,6 +262,8 @@ final class SimHttp implements AutoCloseable {
   public void close() {
     client.close();
     vertx.close();
-    sim.close();
+    if (sim != null) {
+      sim.close();
+    }
   }
 }
