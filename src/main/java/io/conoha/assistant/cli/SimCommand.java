@@ -4,6 +4,10 @@ import io.conoha.assistant.client.ApiGeneration;
 import io.conoha.assistant.sim.ConohaSimulator;
 import io.conoha.assistant.sim.SimConfig;
 import io.conoha.assistant.sim.SimTimings;
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -11,6 +15,7 @@ import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Spec;
 
 /**
@@ -46,7 +51,6 @@ public final class SimCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    keepStandardOutputForTheOpenrc();
     SimConfig simConfig;
     try {
       simConfig = configure();
@@ -55,6 +59,17 @@ public final class SimCommand implements Callable<Integer> {
       err.flush();
       return 2;
     }
+    PrintStream standardOut = System.out;
+    Runnable restoreLogging = keepStandardOutputForTheOpenrc();
+    try {
+      return runUntilStopped(simConfig, out, err);
+    } finally {
+      restoreLogging.run();
+      System.setOut(standardOut);
+    }
+  }
+
+  private static int runUntilStopped(SimConfig simConfig, PrintWriter out, PrintWriter err) {
     ConohaSimulator sim;
     try {
       sim = ConohaSimulator.start(simConfig);
@@ -70,7 +85,7 @@ public final class SimCommand implements Callable<Integer> {
     out.print(sim.openrc());
     out.flush();
     try {
-      new CountDownLatch(1).await(); // until Ctrl-C (shutdown hook) or an interrupt (tests)
+      new CountDownLatch(1).await(); // until Ctrl-C (the shutdown hook closes the simulator) or an interrupt
       return 0;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -83,14 +98,19 @@ public final class SimCommand implements Callable<Integer> {
   /**
    * Log lines must not reach standard output, or {@code eval "$(... sim)"} would run them. Console appenders
    * write through System.out when they log, so send that to standard error (picocli's writer keeps the real
-   * standard output). Unconfigured logback logs at DEBUG; turn that down to INFO.
+   * standard output). Unconfigured logback logs at DEBUG; turn that down to INFO. Returns what undoes the level
+   * change (the caller restores System.out).
    */
-  private static void keepStandardOutputForTheOpenrc() {
+  private static Runnable keepStandardOutputForTheOpenrc() {
     System.setOut(System.err);
     if (SimCommand.class.getResource("/logback.xml") == null
-        && org.slf4j.LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext context) {
-      context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(ch.qos.logback.classic.Level.INFO);
+        && LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+      Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+      Level before = root.getLevel();
+      root.setLevel(Level.INFO);
+      return () -> root.setLevel(before);
     }
+    return () -> { };
   }
 
   private SimConfig configure() {

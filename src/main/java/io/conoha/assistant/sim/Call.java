@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** One request as a handler sees it: path and query parameters, the JSON body (parsed once) and the token. */
 final class Call {
@@ -26,6 +28,13 @@ final class Call {
 
   String query(String name) {
     return ctx.queryParams().get(name);
+  }
+
+  /** The query parameters, the first value of each. */
+  Map<String, String> queryMap() {
+    Map<String, String> map = new LinkedHashMap<>();
+    ctx.queryParams().forEach(e -> map.putIfAbsent(e.getKey(), e.getValue()));
+    return map;
   }
 
   /** An integer query parameter; 400 when it is not one. */

@@ -1,7 +1,5 @@
 package io.conoha.assistant.sim;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,21 +47,12 @@ final class ComputeImageRoutes {
     }
     Paging.Page<ImageRecord> page = Paging.page(all, i -> i.id, call.query("marker"), call.queryInt("limit"),
         MAX_LIMIT, MAX_LIMIT, m -> ApiError.badRequest("marker [" + m + "] not found"));
-    ObjectNode body = Json.object();
-    ArrayNode images = body.putArray("images");
-    page.items().forEach(i -> images.add(detail ? views.novaImage(i, now) : views.novaImageSummary(i)));
-    if (page.full()) {
-      String base = links.compute() + (detail ? "/images/detail" : "/images");
-      body.putArray("images_links").add(VersionDocs.link("next",
-          Paging.nextHref(base, ComputeRoutes.queryMap(call), page.items().size(), page.lastId(i -> i.id))));
-    }
-    return Reply.ok(body);
+    return Reply.ok(Paging.listBody("images", page, i -> detail ? views.novaImage(i, now) : views.novaImageSummary(i),
+        i -> i.id, links.compute() + (detail ? "/images/detail" : "/images"), call));
   }
 
   private Reply get(Call call) {
-    ObjectNode body = Json.object();
-    body.set("image", views.novaImage(image(call.path("id")), world.now()));
-    return Reply.ok(body);
+    return Reply.ok(Json.wrap("image", views.novaImage(image(call.path("id")), world.now())));
   }
 
   private Reply delete(Call call) {

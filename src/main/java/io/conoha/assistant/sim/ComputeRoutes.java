@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.http.HttpMethod;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -44,7 +43,7 @@ final class ComputeRoutes {
         .get("/servers", "servers.list", c -> listServers(c, false))
         .get("/servers/detail", "servers.list", c -> listServers(c, true))
         .post("/servers", "servers.create", this::createServer)
-        .get("/servers/:id", "servers.get", c -> server(views.serverDetail(world.server(c.path("id")))))
+        .get("/servers/:id", "servers.get", c -> Reply.ok(Json.wrap("server", views.serverDetail(world.server(c.path("id"))))))
         .delete("/servers/:id", "servers.delete", this::deleteServer)
         .get("/servers/:id/metadata", "servers.metadata.get", c -> metadata(servers.metadata(c.path("id"))))
         .post("/servers/:id/metadata", "servers.metadata.update", c -> updateMetadata(c, false))
@@ -66,9 +65,7 @@ final class ComputeRoutes {
     String id = call.path("id");
     SeedCatalog.Flavor f = world.catalog.flavor(id)
         .orElseThrow(() -> ApiError.notFound("Flavor " + id + " could not be found."));
-    ObjectNode body = Json.object();
-    body.set("flavor", views.flavor(f, true));
-    return Reply.ok(body);
+    return Reply.ok(Json.wrap("flavor", views.flavor(f, true)));
   }
 
   /** The openstack CLI asks each flavor's extra specs; ConoHa's plans have none a client needs. */
@@ -83,17 +80,8 @@ final class ComputeRoutes {
     List<ServerRecord> all = filter(world.listedServers(), call.query("status"), call.query("name"));
     Paging.Page<ServerRecord> page = Paging.page(all, s -> s.id, call.query("marker"), call.queryInt("limit"),
         MAX_LIMIT, MAX_LIMIT, m -> ApiError.badRequest("marker [" + m + "] not found"));
-    ObjectNode body = Json.object();
-    ArrayNode array = body.putArray("servers");
-    for (ServerRecord s : page.items()) {
-      array.add(detail ? views.serverDetail(s) : views.serverSummary(s));
-    }
-    if (page.full()) {
-      String base = links.compute() + (detail ? "/servers/detail" : "/servers");
-      body.putArray("servers_links").add(VersionDocs.link("next",
-          Paging.nextHref(base, queryMap(call), page.items().size(), page.lastId(s -> s.id))));
-    }
-    return Reply.ok(body);
+    return Reply.ok(Paging.listBody("servers", page, s -> detail ? views.serverDetail(s) : views.serverSummary(s),
+        s -> s.id, links.compute() + (detail ? "/servers/detail" : "/servers"), call));
   }
 
   /** Nova's list filters: {@code status} exactly, {@code name} as a regular expression. */
@@ -115,12 +103,6 @@ final class ComputeRoutes {
       }
     }
     return out;
-  }
-
-  static Map<String, String> queryMap(Call call) {
-    Map<String, String> map = new LinkedHashMap<>();
-    call.ctx.queryParams().forEach(e -> map.putIfAbsent(e.getKey(), e.getValue()));
-    return map;
   }
 
   private Reply createServer(Call call) {
@@ -199,16 +181,8 @@ final class ComputeRoutes {
     return Reply.empty(204);
   }
 
-  private static Reply server(ObjectNode detail) {
-    ObjectNode body = Json.object();
-    body.set("server", detail);
-    return Reply.ok(body);
-  }
-
   private static Reply metadata(Map<String, String> metadata) {
-    ObjectNode body = Json.object();
-    body.set("metadata", Json.strings(metadata));
-    return Reply.ok(body);
+    return Reply.ok(Json.wrap("metadata", Json.strings(metadata)));
   }
 
   private Reply updateMetadata(Call call, boolean replace) {

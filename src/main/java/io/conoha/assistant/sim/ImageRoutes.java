@@ -63,7 +63,7 @@ final class ImageRoutes {
     page.items().forEach(i -> images.add(views.glanceImage(i, now)));
     body.put("first", "/v2/images").put("schema", "/v2/schemas/images");
     if (page.full()) {
-      body.put("next", Paging.nextHref("/v2/images", ComputeRoutes.queryMap(call), page.items().size(),
+      body.put("next", Paging.nextHref("/v2/images", call.queryMap(), page.items().size(),
           page.lastId(i -> i.id)));
     }
     return Reply.ok(body);

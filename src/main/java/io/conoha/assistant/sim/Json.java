@@ -31,6 +31,13 @@ final class Json {
     return JsonNodeFactory.instance.arrayNode();
   }
 
+  /** {@code {"key": node}}, the envelope every OpenStack body has. */
+  static ObjectNode wrap(String key, JsonNode node) {
+    ObjectNode body = object();
+    body.set(key, node);
+    return body;
+  }
+
   static JsonNode parse(String text) throws JsonProcessingException {
     return MAPPER.readTree(text);
   }

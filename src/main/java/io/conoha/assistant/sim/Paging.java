@@ -1,5 +1,8 @@
 package io.conoha.assistant.sim;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -38,6 +41,22 @@ final class Paging {
     int size = Math.min(limit == null ? defaultLimit : limit, maxLimit);
     List<T> items = all.subList(start, Math.min(all.size(), start + size));
     return new Page<>(items, !items.isEmpty() && items.size() == size);
+  }
+
+  /**
+   * Nova's and Cinder's list body: {@code {"servers": [...], "servers_links": [{"rel": "next", "href": ...}]}},
+   * the link only after a full page.
+   */
+  static <T> ObjectNode listBody(String collection, Page<T> page, Function<T, JsonNode> view, Function<T, String> id,
+      String base, Call call) {
+    ObjectNode body = Json.object();
+    ArrayNode array = body.putArray(collection);
+    page.items().forEach(item -> array.add(view.apply(item)));
+    if (page.full()) {
+      body.putArray(collection + "_links").add(VersionDocs.link("next",
+          nextHref(base, call.queryMap(), page.items().size(), page.lastId(id))));
+    }
+    return body;
   }
 
   /** {@code base?<the request's other parameters>&limit=..&marker=..}. */

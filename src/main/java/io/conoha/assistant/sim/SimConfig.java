@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Everything a simulator is started with. {@link #defaults} gives a ConoHa-like account; the {@code with*}
@@ -82,63 +83,107 @@ public record SimConfig(
   }
 
   public SimConfig withGeneration(ApiGeneration g) {
-    return new SimConfig(g, host, port, username, userId, password, tenantId, tenantName, region, tokenLifetime,
-        timings, imageQuotaBytes, seed, domain, savedImageBytes, faults);
+    return with(c -> c.generation = g);
   }
 
   public SimConfig withHost(String h) {
-    return new SimConfig(generation, h, port, username, userId, password, tenantId, tenantName, region, tokenLifetime,
-        timings, imageQuotaBytes, seed, domain, savedImageBytes, faults);
+    return with(c -> c.host = h);
   }
 
   public SimConfig withPort(int p) {
-    return new SimConfig(generation, host, p, username, userId, password, tenantId, tenantName, region, tokenLifetime,
-        timings, imageQuotaBytes, seed, domain, savedImageBytes, faults);
+    return with(c -> c.port = p);
   }
 
   public SimConfig withAccount(String user, String id, String pass, String tenant, String tenantNameValue) {
-    return new SimConfig(generation, host, port, user, id, pass, tenant, tenantNameValue, region, tokenLifetime,
-        timings, imageQuotaBytes, seed, domain, savedImageBytes, faults);
+    return with(c -> {
+      c.username = user;
+      c.userId = id;
+      c.password = pass;
+      c.tenantId = tenant;
+      c.tenantName = tenantNameValue;
+    });
   }
 
   public SimConfig withRegion(String r) {
-    return new SimConfig(generation, host, port, username, userId, password, tenantId, tenantName, r, tokenLifetime,
-        timings, imageQuotaBytes, seed, domain, savedImageBytes, faults);
+    return with(c -> c.region = r);
   }
 
   public SimConfig withTokenLifetime(Duration d) {
-    return new SimConfig(generation, host, port, username, userId, password, tenantId, tenantName, region, d,
-        timings, imageQuotaBytes, seed, domain, savedImageBytes, faults);
+    return with(c -> c.tokenLifetime = d);
   }
 
   public SimConfig withTimings(SimTimings t) {
-    return new SimConfig(generation, host, port, username, userId, password, tenantId, tenantName, region,
-        tokenLifetime, t, imageQuotaBytes, seed, domain, savedImageBytes, faults);
+    return with(c -> c.timings = t);
   }
 
   public SimConfig withImageQuotaBytes(long bytes) {
-    return new SimConfig(generation, host, port, username, userId, password, tenantId, tenantName, region,
-        tokenLifetime, timings, bytes, seed, domain, savedImageBytes, faults);
+    return with(c -> c.imageQuotaBytes = bytes);
   }
 
   public SimConfig withSeed(long s) {
-    return new SimConfig(generation, host, port, username, userId, password, tenantId, tenantName, region,
-        tokenLifetime, timings, imageQuotaBytes, s, domain, savedImageBytes, faults);
+    return with(c -> c.seed = s);
   }
 
   public SimConfig withDomain(String d) {
-    return new SimConfig(generation, host, port, username, userId, password, tenantId, tenantName, region,
-        tokenLifetime, timings, imageQuotaBytes, seed, d, savedImageBytes, faults);
+    return with(c -> c.domain = d);
   }
 
   public SimConfig withSavedImageBytes(long bytes) {
-    return new SimConfig(generation, host, port, username, userId, password, tenantId, tenantName, region,
-        tokenLifetime, timings, imageQuotaBytes, seed, domain, bytes, faults);
+    return with(c -> c.savedImageBytes = bytes);
   }
 
   public SimConfig withFaults(FaultPlan plan) {
-    return new SimConfig(generation, host, port, username, userId, password, tenantId, tenantName, region,
-        tokenLifetime, timings, imageQuotaBytes, seed, domain, savedImageBytes, plan);
+    return with(c -> c.faults = plan);
+  }
+
+  private SimConfig with(Consumer<Copy> change) {
+    Copy copy = new Copy(this);
+    change.accept(copy);
+    return copy.build();
+  }
+
+  /** A mutable copy, so each with* method names only what it changes. */
+  private static final class Copy {
+    ApiGeneration generation;
+    String host;
+    int port;
+    String username;
+    String userId;
+    String password;
+    String tenantId;
+    String tenantName;
+    String region;
+    Duration tokenLifetime;
+    SimTimings timings;
+    long imageQuotaBytes;
+    long seed;
+    String domain;
+    long savedImageBytes;
+    FaultPlan faults;
+
+    Copy(SimConfig c) {
+      generation = c.generation;
+      host = c.host;
+      port = c.port;
+      username = c.username;
+      userId = c.userId;
+      password = c.password;
+      tenantId = c.tenantId;
+      tenantName = c.tenantName;
+      region = c.region;
+      tokenLifetime = c.tokenLifetime;
+      timings = c.timings;
+      imageQuotaBytes = c.imageQuotaBytes;
+      seed = c.seed;
+      domain = c.domain;
+      savedImageBytes = c.savedImageBytes;
+      faults = c.faults;
+    }
+
+    SimConfig build() {
+      return new SimConfig(generation, host, port, username, userId, password, tenantId, tenantName, region,
+          tokenLifetime, timings, imageQuotaBytes, seed, domain, savedImageBytes, faults);
+    }
   }
 
   /** Reads the JSON config file of {@code sim --config FILE}; see doc-parts/sim.md for the format. */

@@ -17,16 +17,12 @@ final class VersionDocs {
 
   /** GET /identity/ → 300 {"versions": {"values": [...]}}. */
   ObjectNode keystoneRoot() {
-    ObjectNode doc = Json.object();
-    doc.putObject("versions").putArray("values").add(keystoneVersion());
-    return doc;
+    return Json.wrap("versions", Json.wrap("values", Json.array().add(keystoneVersion())));
   }
 
   /** GET /identity/v3 or /identity/v2.0 → {"version": {...}}. */
   ObjectNode keystoneVersionDoc() {
-    ObjectNode doc = Json.object();
-    doc.set("version", keystoneVersion());
-    return doc;
+    return Json.wrap("version", keystoneVersion());
   }
 
   private ObjectNode keystoneVersion() {
@@ -43,15 +39,11 @@ final class VersionDocs {
 
   /** GET /compute/ → 200 {"versions": [...]}. */
   ObjectNode novaRoot() {
-    ObjectNode doc = Json.object();
-    doc.putArray("versions").add(novaVersion());
-    return doc;
+    return Json.wrap("versions", Json.array().add(novaVersion()));
   }
 
   ObjectNode novaVersionDoc() {
-    ObjectNode doc = Json.object();
-    doc.set("version", novaVersion());
-    return doc;
+    return Json.wrap("version", novaVersion());
   }
 
   /**

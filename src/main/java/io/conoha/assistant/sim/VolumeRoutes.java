@@ -59,30 +59,19 @@ final class VolumeRoutes {
         Validation.optionalString(v, "volume_type"),
         Validation.optionalString(v, "imageRef"),
         Validation.metadata(v.get("metadata"), "metadata")));
-    ObjectNode body = Json.object();
-    body.set("volume", views.volume(volume));
-    return Reply.json(202, body);
+    return Reply.json(202, Json.wrap("volume", views.volume(volume)));
   }
 
   private Reply list(Call call, boolean detail) {
     List<VolumeRecord> all = world.listedVolumes();
     Paging.Page<VolumeRecord> page = Paging.page(all, v -> v.id, call.query("marker"), call.queryInt("limit"),
         MAX_LIMIT, MAX_LIMIT, m -> ApiError.badRequest("Marker " + m + " could not be found."));
-    ObjectNode body = Json.object();
-    ArrayNode array = body.putArray("volumes");
-    page.items().forEach(v -> array.add(detail ? views.volume(v) : views.volumeSummary(v)));
-    if (page.full()) {
-      String base = links.volume() + (detail ? "/volumes/detail" : "/volumes");
-      body.putArray("volumes_links").add(VersionDocs.link("next",
-          Paging.nextHref(base, ComputeRoutes.queryMap(call), page.items().size(), page.lastId(v -> v.id))));
-    }
-    return Reply.ok(body);
+    return Reply.ok(Paging.listBody("volumes", page, v -> detail ? views.volume(v) : views.volumeSummary(v),
+        v -> v.id, links.volume() + (detail ? "/volumes/detail" : "/volumes"), call));
   }
 
   private Reply volume(VolumeRecord v) {
-    ObjectNode body = Json.object();
-    body.set("volume", views.volume(v));
-    return Reply.ok(body);
+    return Reply.ok(Json.wrap("volume", views.volume(v)));
   }
 
   private Reply delete(Call call) {

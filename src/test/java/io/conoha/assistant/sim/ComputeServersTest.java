@@ -9,32 +9,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** Nova servers and flavors as ConoHa serves them (one v2 and one v3 simulator shared by the scenarios). */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ComputeServersTest {
+class ComputeServersTest extends OnBothGenerations {
   private static final Pattern UUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
-  private SimHttp v2;
-  private SimHttp v3;
-
-  @BeforeAll
-  void start() {
-    v2 = SimHttp.fast(ApiGeneration.V2);
-    v2.login();
-    v3 = SimHttp.fast(ApiGeneration.V3);
-    v3.login();
-  }
-
-  @AfterAll
-  void stop() {
-    v2.close();
-    v3.close();
-  }
-
   @Test
   void flavorsCarryConohasPlanNamesWithUuidIds() {
     Map<String, Integer> v2Disks = disks(v2.get(v2.compute("/flavors/detail")).json());

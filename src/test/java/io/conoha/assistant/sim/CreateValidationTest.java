@@ -8,31 +8,10 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** What a real cloud answers to bad server creates: 400 badRequest with Nova's message, nothing created. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CreateValidationTest {
-  private SimHttp v2;
-  private SimHttp v3;
-
-  @BeforeAll
-  void start() {
-    v2 = SimHttp.fast(ApiGeneration.V2);
-    v2.login();
-    v3 = SimHttp.fast(ApiGeneration.V3);
-    v3.login();
-  }
-
-  @AfterAll
-  void stop() {
-    v2.close();
-    v3.close();
-  }
-
+class CreateValidationTest extends OnBothGenerations {
   /** A valid v2 create body with some fields changed (null removes a field). */
   private Map<String, Object> v2Server(Map<String, Object> changes) {
     Map<String, Object> server = new HashMap<>();

@@ -9,31 +9,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** Server actions with ConoHa's state rules: stop/start, reboot, resize, createImage, and 409s in wrong states. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ServerActionsTest {
-  private SimHttp v2;
-  private SimHttp v3;
-
-  @BeforeAll
-  void start() {
-    v2 = SimHttp.fast(ApiGeneration.V2);
-    v2.login();
-    v3 = SimHttp.fast(ApiGeneration.V3);
-    v3.login();
-  }
-
-  @AfterAll
-  void stop() {
-    v2.close();
-    v3.close();
-  }
-
+class ServerActionsTest extends OnBothGenerations {
   private String activeServer() {
     String id = v2.createServer("g-c2m1d100", "vmi-ubuntu-22.04-amd64", Map.of());
     v2.awaitServerStatus(id, "ACTIVE");

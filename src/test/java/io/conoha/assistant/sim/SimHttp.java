@@ -47,6 +47,11 @@ final class SimHttp implements AutoCloseable {
     this.client = WebClient.create(vertx);
   }
 
+  /** A client for a simulator running elsewhere (e.g. started by the sim command); only absolute URLs work. */
+  static SimHttp clientOnly() {
+    return new SimHttp(null);
+  }
+
   /** A fast simulator of this generation and a client for it. */
   static SimHttp fast(ApiGeneration generation) {
     return new SimHttp(ConohaSimulator.start(SimConfig.defaults(generation).withTimings(SimTimings.fast())));
@@ -59,6 +64,7 @@ final class SimHttp implements AutoCloseable {
   /** Authenticates with the simulator's own credentials and remembers token and catalog. */
   String login() {
     SimConfig c = sim.config();
+    token = null; // clients authenticate without a token
     Resp r = v2()
         ? post(sim.identityUrl() + "/tokens", Map.of("auth", Map.of("passwordCredentials",
             Map.of("username", c.username(), "password", c.password()), "tenantId", c.tenantId())))
@@ -256,6 +262,8 @@ final class SimHttp implements AutoCloseable {
   public void close() {
     client.close();
     vertx.close();
-    sim.close();
+    if (sim != null) {
+      sim.close();
+    }
   }
 }
