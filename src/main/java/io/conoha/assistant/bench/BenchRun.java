@@ -7,6 +7,7 @@ import io.conoha.assistant.api.ServerPhase;
 import io.conoha.assistant.api.ServerState;
 import io.conoha.assistant.client.ApiGeneration;
 import io.conoha.assistant.embedded.EmbeddedKubernetes;
+import io.conoha.assistant.embedded.SpecEdits;
 import io.conoha.assistant.operator.ConohaOperator;
 import io.conoha.assistant.operator.OperatorSettings;
 import io.conoha.assistant.operator.Tags;
@@ -166,7 +167,7 @@ public final class BenchRun implements AutoCloseable {
   }
 
   private void setState(String name, ServerState state) {
-    client.resources(ConohaServer.class).inNamespace(NS).withName(name).edit(s -> {
+    SpecEdits.edit(client.resources(ConohaServer.class).inNamespace(NS).withName(name), s -> {
       s.getSpec().setState(state);
       return s;
     });

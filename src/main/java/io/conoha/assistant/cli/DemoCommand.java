@@ -29,8 +29,16 @@ public final class DemoCommand implements Callable<Integer> {
   @Option(names = "--metrics-port", defaultValue = "0", description = "Port of /metrics (default: a free one).")
   int metricsPort;
 
+  @Option(names = "--verbose", description = "Also print the operator's log lines (events, decisions).")
+  boolean verbose;
+
   @Override
   public Integer call() throws InterruptedException {
+    if (!verbose) {
+      // The live table is the demo's output; the operator's INFO lines would interleave with it.
+      ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("io.conoha"))
+          .setLevel(ch.qos.logback.classic.Level.WARN);
+    }
     try (DemoRun demo = new DemoRun(new DemoRun.Options(examples, timeScale, stepTimeout, keepRunning, metricsPort),
         System.out)) {
       demo.run();

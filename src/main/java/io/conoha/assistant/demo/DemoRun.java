@@ -11,6 +11,7 @@ import io.conoha.assistant.api.ServerPhase;
 import io.conoha.assistant.api.ServerState;
 import io.conoha.assistant.client.ApiGeneration;
 import io.conoha.assistant.embedded.EmbeddedKubernetes;
+import io.conoha.assistant.embedded.SpecEdits;
 import io.conoha.assistant.metrics.OperatorHttpServer;
 import io.conoha.assistant.operator.ConohaOperator;
 import io.conoha.assistant.operator.OperatorSettings;
@@ -124,8 +125,9 @@ public final class DemoRun implements AutoCloseable {
 
   private static ConohaServer firstV3Server(List<HasMetadata> examples) {
     return examples.stream().filter(ConohaServer.class::isInstance).map(ConohaServer.class::cast)
-        .filter(s -> s.getSpec().getFlavor().startsWith("g2")).findFirst()
-        .orElseThrow(() -> new IllegalStateException("the examples have no ConohaServer on a v3 (g2*) plan"));
+        .filter(s -> s.getSpec().getFlavor().startsWith("g2") && s.getSpec().getImage() != null).findFirst()
+        .orElseThrow(() -> new IllegalStateException("the examples have no ConohaServer on a v3 (g2*) plan"
+            + " made from a ConoHa image"));
   }
 
   private void snapshot(String serverName) {
@@ -153,7 +155,7 @@ public final class DemoRun implements AutoCloseable {
   }
 
   private void edit(String name, UnaryOperator<ConohaServer> change) {
-    client.resources(ConohaServer.class).inNamespace(NAMESPACE).withName(name).edit(change);
+    SpecEdits.edit(client.resources(ConohaServer.class).inNamespace(NAMESPACE).withName(name), change);
   }
 
   private static boolean settled(ConohaServer s, ServerPhase phase) {

@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 
 /** Prints a row whenever a resource's phase, progress, address or readiness changes, like {@code kubectl get -w}. */
 public final class LiveTable implements AutoCloseable {
-  private static final String FORMAT = "%-8s %-14s %-20s %-12s %-9s %-16s %-5s%n";
+  private static final String FORMAT = "%-8s %-7s %-22s %-13s %-9s %-16s %-5s%n";
 
   private final KubernetesClient client;
   private final String namespace;
@@ -50,9 +50,10 @@ public final class LiveTable implements AutoCloseable {
   }
 
   private void print(String kind, String name, String phase, String progress, String ip, boolean ready) {
-    String row = String.format(FORMAT, "%s", kind, name, phase == null ? "-" : phase, progress, ip, ready ? "True" : "False");
+    String row = String.join("|", kind, name, phase == null ? "-" : phase, progress, ip, String.valueOf(ready));
     if (!row.equals(lastRow.put(kind + "/" + name, row))) {
-      out.printf(row, String.format("%6.1fs", (System.nanoTime() - startedAt) / 1e9));
+      out.printf(FORMAT, String.format("%.1fs", (System.nanoTime() - startedAt) / 1e9), kind, name,
+          phase == null ? "-" : phase, progress, ip, ready ? "True" : "False");
     }
   }
 

@@ -29,6 +29,11 @@ public final class EmbeddedKubernetes implements AutoCloseable {
     this.client = server.createClient();
   }
 
+  static {
+    // The mock server logs every request through java.util.logging at INFO.
+    java.util.logging.Logger.getLogger("io.fabric8.mockwebserver").setLevel(java.util.logging.Level.WARNING);
+  }
+
   public static EmbeddedKubernetes start() {
     KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
         new RealisticCrudDispatcher(), false);

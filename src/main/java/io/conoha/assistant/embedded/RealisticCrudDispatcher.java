@@ -13,12 +13,25 @@ import io.fabric8.mockwebserver.http.RecordedRequest;
  * <ul>
  *   <li>A JSON merge patch follows RFC 7386 (arrays are replaced, {@code null} removes a field); the stock one
  *       deep-merges with Jackson, so a patched list of conditions would grow forever.</li>
+ *   <li>A SelfSubjectRulesReview (JOSDK asks one before leader election) is answered as a real API server does;
+ *       this one has no RBAC, so everything is allowed.</li>
  *   <li>The request that removes the last finalizer of a deleting object answers with the object (finalizers
  *       cleared) instead of an empty body, which makes JOSDK 5.3 fail with an NPE after a cleanup.</li>
  * </ul>
  */
 public final class RealisticCrudDispatcher extends KubernetesCrudDispatcher {
   private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  @Override
+  public MockResponse handleCreate(RecordedRequest request) {
+    if (request.getPath().contains("/selfsubjectrulesreviews")) {
+      return new MockResponse().setResponseCode(201).setBody("""
+          {"apiVersion":"authorization.k8s.io/v1","kind":"SelfSubjectRulesReview","metadata":{},"spec":{},
+           "status":{"incomplete":false,"nonResourceRules":[],
+             "resourceRules":[{"apiGroups":["*"],"resources":["*"],"verbs":["*"]}]}}""");
+    }
+    return super.handleCreate(request);
+  }
 
   @Override
   public MockResponse handlePatch(RecordedRequest request) {

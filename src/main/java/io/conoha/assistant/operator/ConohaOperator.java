@@ -14,6 +14,7 @@ import io.conoha.assistant.operator.support.SecretReader;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
 import io.javaoperatorsdk.operator.api.config.ControllerConfigurationOverrider;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -77,16 +78,7 @@ public final class ConohaOperator implements AutoCloseable {
           .withMetrics(JosdkMetrics.create(registry))
           .withReconciliationTerminationTimeout(Duration.ofSeconds(30))
           .withStopOnInformerErrorDuringStartup(false);
-      leadership.ifPresent(l -> o.withLeaderElectionConfiguration(
-          LeaderElectionConfigurationBuilder.aLeaderElectionConfiguration(l.leaseName())
-              .withLeaseNamespace(l.leaseNamespace())
-              .withIdentity(l.identity())
-              .withExitOnStopLeading(l.exitOnLoss())
-              .withLeaseDuration(l.leaseDuration())
-              .withRenewDeadline(l.renewDeadline())
-              .withRetryPeriod(l.retryPeriod())
-              .withLeaderCallbacks(new LeaderCallbacks(() -> leading(true), () -> leading(false), who -> { }))
-              .build()));
+      leadership.ifPresent(l -> o.withLeaderElectionConfiguration(leaderElection(l)));
     });
     Consumer<ControllerConfigurationOverrider<?>> namespaces = c -> {
       if (!settings.namespaces().isEmpty()) {
@@ -99,6 +91,18 @@ public final class ConohaOperator implements AutoCloseable {
     if (leadership.isEmpty()) {
       metrics.setLeader(true);
     }
+  }
+
+  private LeaderElectionConfiguration leaderElection(Leadership l) {
+    var builder = LeaderElectionConfigurationBuilder.aLeaderElectionConfiguration(l.leaseName())
+        .withLeaseNamespace(l.leaseNamespace())
+        .withIdentity(l.identity())
+        .withLeaseDuration(l.leaseDuration())
+        .withRenewDeadline(l.renewDeadline())
+        .withRetryPeriod(l.retryPeriod())
+        .withLeaderCallbacks(new LeaderCallbacks(() -> leading(true), () -> leading(false), who -> { }));
+    // JOSDK exits the process when leadership is lost (production); only in-process replicas stay alive.
+    return l.exitOnLoss() ? builder.build() : builder.buildForTest(false);
   }
 
   private void leading(boolean leader) {

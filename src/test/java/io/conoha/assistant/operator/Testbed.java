@@ -6,6 +6,7 @@ import io.conoha.assistant.api.ConohaImage;
 import io.conoha.assistant.api.ConohaServer;
 import io.conoha.assistant.client.ApiGeneration;
 import io.conoha.assistant.embedded.EmbeddedKubernetes;
+import io.conoha.assistant.embedded.SpecEdits;
 import io.conoha.assistant.sim.ConohaSimulator;
 import io.conoha.assistant.sim.SimConfig;
 import io.conoha.assistant.sim.SimTimings;
@@ -114,23 +115,11 @@ public final class Testbed implements AutoCloseable {
 
   /** Edits the spec as kubectl would: a conflict with the operator's status write is read again and retried. */
   public ConohaServer editServer(String name, UnaryOperator<ConohaServer> change) {
-    return retryingConflicts(() -> client.resources(ConohaServer.class).inNamespace(NS).withName(name).edit(change));
+    return SpecEdits.edit(client.resources(ConohaServer.class).inNamespace(NS).withName(name), change);
   }
 
   public ConohaImage editImage(String name, UnaryOperator<ConohaImage> change) {
-    return retryingConflicts(() -> client.resources(ConohaImage.class).inNamespace(NS).withName(name).edit(change));
-  }
-
-  private static <T> T retryingConflicts(java.util.function.Supplier<T> edit) {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return edit.get();
-      } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
-        if (e.getCode() != 409 || attempt == 10) {
-          throw e;
-        }
-      }
-    }
+    return SpecEdits.edit(client.resources(ConohaImage.class).inNamespace(NS).withName(name), change);
   }
 
   public void deleteServer(String name) {

@@ -98,6 +98,7 @@ final class ImageSnapshot {
 
   private void save(Server server) {
     run.phase(ImagePhase.Saving);
+    run.progressing(Reasons.SAVING, "saving server " + server.id() + " as image " + run.imageName());
     run.createOnce(SAVE_IMAGE, Listing.IMAGES, token -> DiskStrategy.forServer(server)
             .startSave(run.account().client(), server, run.imageName(), Map.of(Tags.OWNER, run.uid(), Tags.INTENT, token)))
         .ifPresent(id -> {
@@ -106,7 +107,6 @@ final class ImageSnapshot {
           run.saveProgress();
           run.ops().events().normal(run.resource(), "Saving", "saving server " + server.id() + " as image " + run.imageName());
         });
-    run.progressing(Reasons.SAVING, "saving server " + server.id() + " as image " + run.imageName());
   }
 
   private void afterSave() {

@@ -79,6 +79,7 @@ final class ServerArchive {
   }
 
   private void startSave(Server server, ArchiveRecord pending) {
+    run.progressing(Reasons.ARCHIVING, "saving image " + pending.getImageName());
     try {
       run.createOnce(SAVE_IMAGE, Listing.IMAGES, token -> DiskStrategy.forServer(server)
               .startSave(client(), server, pending.getImageName(), Map.of(Tags.OWNER, run.uid(), Tags.INTENT, token)))
@@ -92,7 +93,6 @@ final class ServerArchive {
       throw e;
     }
     run.acted();
-    run.progressing(Reasons.ARCHIVING, "saving image " + pending.getImageName());
   }
 
   /** The save's answer was lost: the image is found by its unique name, or the save is tried again after grace. */

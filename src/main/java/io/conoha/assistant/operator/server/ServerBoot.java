@@ -119,6 +119,7 @@ final class ServerBoot {
     BootVolumeSpec spec = run.resource().getSpec().getBootVolume();
     Integer size = spec == null ? null : spec.getSize();
     String type = spec == null ? null : spec.getType();
+    run.creating("creating the boot volume");
     run.createOnce(CREATE_BOOT_VOLUME, Listing.VOLUMES, token -> client().volumes()
             .createVolume(disk.bootVolume(flavor, imageId, size, type, run.nameTag() + "-boot", run.tags(token))).id())
         .ifPresent(id -> {
@@ -126,7 +127,6 @@ final class ServerBoot {
           run.saveProgress();
           run.watch(id);
         });
-    run.creating("creating the boot volume");
   }
 
   private void createServer(Flavor flavor, String imageId, String volumeId) {
@@ -138,6 +138,7 @@ final class ServerBoot {
       throw StepFailure.userMustFix(Reasons.INVALID_SPEC, "user data is "
           + userData.getBytes(StandardCharsets.UTF_8).length + " bytes; ConoHa accepts at most 16 KiB");
     }
+    run.creating("creating the server");
     run.createOnce(ServerRun.CREATE_SERVER, Listing.SERVERS, token -> client().compute().createServer(
             new ServerCreateRequest(flavor.id(), volumeId == null ? imageId : null, volumeId, adminPass,
                 spec.getKeyName(), spec.getSecurityGroups(), userData, run.tags(token))))
@@ -150,7 +151,6 @@ final class ServerBoot {
               "created server " + id + (status.getArchive() != null
                   ? " from archive image " + status.getArchive().getImageName() : ""));
         });
-    run.creating("creating the server");
   }
 
   private ConohaClient client() {

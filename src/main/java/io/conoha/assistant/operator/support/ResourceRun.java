@@ -191,6 +191,7 @@ public abstract class ResourceRun<R extends CustomResource<?, S>, S extends Cond
    */
   public final void recordIntent(String operation, String token) {
     status.setPendingOperation(new PendingOperation(operation, token, now.toString()));
+    setReady();
     R copy = withStatus(status);
     copy.getMetadata().setResourceVersion(latest.getMetadata().getResourceVersion());
     try {
@@ -205,6 +206,7 @@ public abstract class ResourceRun<R extends CustomResource<?, S>, S extends Cond
 
   /** Writes the status now (after a create, so its id survives a crash right after). */
   public final void saveProgress() {
+    setReady();
     latest = ctx.resourceOperations().jsonMergePatchPrimaryStatus(withStatus(status));
   }
 
