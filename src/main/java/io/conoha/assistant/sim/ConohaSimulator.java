@@ -207,20 +207,33 @@ public final class ConohaSimulator implements AutoCloseable {
     return config;
   }
 
-  /** Stops listening (pending requests, hung ones included, are dropped) and cancels every pending transition. */
+  /**
+   * Stops listening (pending requests, hung ones included, are dropped), cancels every pending transition and,
+   * when the simulator made its own Vert.x instance, closes that. Blocks; on an event loop use
+   * {@link #closeAsync()}.
+   */
   @Override
   public void close() {
+    awaitClosed(closeAsync(), "the simulator's server");
+    if (ownsVertx) {
+      awaitClosed(vertx.close(), "the simulator's Vert.x instance");
+    }
+  }
+
+  /** Stops listening and cancels pending transitions without blocking; a Vert.x instance of its own stays open. */
+  public Future<Void> closeAsync() {
     world.close();
+    return server.close();
+  }
+
+  private static void awaitClosed(Future<Void> closing, String what) {
     try {
-      server.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+      closing.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (ExecutionException | TimeoutException e) {
-      // closing is best effort: the port is released with the Vert.x instance at the latest
-    } finally {
-      if (ownsVertx) {
-        vertx.close();
-      }
+      // best effort: the port is released with the process at the latest
+      java.util.logging.Logger.getLogger(ConohaSimulator.class.getName()).fine("closing " + what + ": " + e);
     }
   }
 }
