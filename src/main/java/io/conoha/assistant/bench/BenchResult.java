@@ -2,7 +2,11 @@ package io.conoha.assistant.bench;
 
 import java.util.Map;
 
-/** What one bench run measured; serialised as the JSON the README's results table is made from. */
+/**
+ * What one bench run measured; serialised as the JSON the README's results table is made from.
+ * {@code reactionMs*}: resource created → first ConoHa call with the operator otherwise idle;
+ * {@code loadedReactionMs*}: the same while all N servers are being created at once.
+ */
 public record BenchResult(
     int servers,
     double convergeSeconds,
@@ -14,6 +18,8 @@ public record BenchResult(
     long authCalls,
     long reactionMsP50,
     long reactionMsP99,
+    long loadedReactionMsP50,
+    long loadedReactionMsP99,
     double archiveRestoreSeconds,
     int archiveRestoreSample,
     long heapMiB,

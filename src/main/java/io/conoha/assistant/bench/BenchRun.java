@@ -42,6 +42,7 @@ public final class BenchRun implements AutoCloseable {
   static final String NS = "bench";
   static final String PLAN = "g2l-t-c1m512";
   static final String IMAGE = "vmi-ubuntu-24.04-amd64";
+  static final int PROBES = 20;
 
   /** Bench parameters. */
   public record Options(int servers, long latencyMs, double timeScale, double rateLimit, int idlePolls, int sample,
@@ -74,14 +75,16 @@ public final class BenchRun implements AutoCloseable {
     out.printf("converged: %d servers in %.1f s, %d ConoHa calls%n", options.servers(), converge, convergeTotal);
 
     double[] steady = idle();
+    List<Long> idleReactions = probeReactions();
     double archiveRestore = archiveAndRestoreSample();
     Map<String, Long> allCalls = new TreeMap<>(convergeCalls);
     sim.ledger().countsByOperation().forEach((op, n) -> allCalls.merge(op, n, Long::sum));
     long heap = usedHeapAfterGc();
     return new BenchResult(options.servers(), round(converge), round(boundSeconds()), allCalls,
         round((double) convergeTotal / options.servers()), round(steady[0]), (long) steady[1], authCalls(allCalls),
-        percentile(reactions, 50), percentile(reactions, 99), round(archiveRestore), sampleSize(), heap, rssMiB(),
-        options.rateLimit(), options.latencyMs());
+        percentile(idleReactions, 50), percentile(idleReactions, 99), percentile(reactions, 50),
+        percentile(reactions, 99), round(archiveRestore), sampleSize(), heap, rssMiB(), options.rateLimit(),
+        options.latencyMs());
   }
 
   private void start() {
@@ -106,25 +109,58 @@ public final class BenchRun implements AutoCloseable {
 
   private void createServers() {
     for (int i = 0; i < options.servers(); i++) {
-      ConohaServer server = new ConohaServer();
-      String name = String.format("bench-%04d", i);
-      server.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(NS).build());
-      ConohaServerSpec spec = new ConohaServerSpec();
-      spec.setCredentialsSecretRef(new ResourceRef("conoha"));
-      spec.setFlavor(PLAN);
-      spec.setImage(IMAGE);
-      spec.setState(ServerState.Running);
-      server.setSpec(spec);
-      long before = System.currentTimeMillis();
-      String uid = client.resource(server).create().getMetadata().getUid();
-      createdAtMillis.put(uid, before);
+      createServer(String.format("bench-%04d", i));
     }
+  }
+
+  /**
+   * Reaction with the operator otherwise idle: new servers created one at a time, each measured from its
+   * creation to the first ConoHa call made for it (the create intent carries the call's time).
+   */
+  private List<Long> probeReactions() {
+    List<String> probes = new ArrayList<>();
+    for (int i = 0; i < PROBES; i++) {
+      String name = String.format("probe-%02d", i);
+      probes.add(name);
+      createServer(name);
+      sleep(Duration.ofMillis(300));
+    }
+    awaitUntil("probes reached ConoHa", () -> reactionTimes(probes).size() == PROBES);
+    List<Long> reactions = reactionTimes(probes);
+    probes.forEach(n -> client.resources(ConohaServer.class).inNamespace(NS).withName(n).delete());
+    awaitUntil("probes deleted", () -> probes.stream()
+        .allMatch(n -> client.resources(ConohaServer.class).inNamespace(NS).withName(n).get() == null));
+    out.printf("idle reaction: p50 %d ms, p99 %d ms over %d probes%n", percentile(reactions, 50),
+        percentile(reactions, 99), reactions.size());
+    return reactions;
+  }
+
+  private void createServer(String name) {
+    ConohaServer server = new ConohaServer();
+    server.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(NS).build());
+    ConohaServerSpec spec = new ConohaServerSpec();
+    spec.setCredentialsSecretRef(new ResourceRef("conoha"));
+    spec.setFlavor(PLAN);
+    spec.setImage(IMAGE);
+    spec.setState(ServerState.Running);
+    server.setSpec(spec);
+    long before = System.currentTimeMillis();
+    String uid = client.resource(server).create().getMetadata().getUid();
+    createdAtMillis.put(uid, before);
   }
 
   /** Resource created → first ConoHa call for it: the intent token on its boot volume carries the call's time. */
   private List<Long> reactionTimes() {
+    return reactionTimes(null);
+  }
+
+  /** As above, for the named resources only (null: all). */
+  private List<Long> reactionTimes(List<String> names) {
     List<Long> reactions = new ArrayList<>();
     sim.ledger().state().volumes().forEach(v -> {
+      if (names != null && !names.contains(v.metadata().getOrDefault(Tags.RESOURCE, "").replace(NS + ".", ""))) {
+        return;
+      }
       String owner = v.metadata().get(Tags.OWNER);
       String intent = v.metadata().get(Tags.INTENT);
       Long created = owner == null ? null : createdAtMillis.get(owner);

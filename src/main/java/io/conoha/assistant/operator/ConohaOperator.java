@@ -69,7 +69,7 @@ public final class ConohaOperator implements AutoCloseable {
     this.accounts = new Accounts(vertx, client,
         new Account.PollSettings(settings.fastPoll(), settings.slowPoll(), settings.catalogTtl()), registry,
         (account, ok) -> metrics.polled(ok), clock);
-    OperatorContext ops = new OperatorContext(accounts, new SecretReader(kubernetes), new EventRecorder(kubernetes, clock),
+    OperatorContext ops = new OperatorContext(accounts, new SecretReader(kubernetes, clock), new EventRecorder(kubernetes, clock),
         settings, metrics, new Backoffs(settings.fastPoll(), settings.slowPoll()), new ActionMemory(), clock);
     this.operator = new Operator(o -> {
       o.withKubernetesClient(kubernetes)

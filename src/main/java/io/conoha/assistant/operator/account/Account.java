@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * One ConoHa account as the operator sees it. All resources of the account share one client (one token,
  * one rate limit) and one poll: a poll lists servers (and images, volumes when someone needs them) once,
  * however many resources there are. It polls fast while any resource is mid-change and slowly when all are
- * settled, then tells the resources whose ConoHa objects changed.
+ * settled, then wakes only the resources whose ConoHa objects changed (a resource waiting on time, such as a
+ * grace period, reschedules itself).
  */
 public final class Account {
   private static final Logger LOG = LoggerFactory.getLogger(Account.class);
@@ -92,6 +93,7 @@ public final class Account {
     Interest previous = interests.put(interest.key(), interest);
     boolean missingListing = interest.listings().stream().anyMatch(l -> snapshot.fetchedAt(l) == null);
     if (missingListing) {
+      fingerprints.remove(interest.key()); // so the poll that brings the listing wakes it
       requestPoll(Duration.ZERO);
     } else if (interest.changing() && (previous == null || !previous.changing())) {
       requestPoll(settings.fast());
@@ -172,6 +174,7 @@ public final class Account {
         next = next.with(listing, list(listing), at);
       }
       snapshot = next;
+      LOG.debug("Polled account {}: {}", key, needed);
       lastError = null;
       consecutiveFailures = 0;
       observer.polled(this, true);
@@ -209,7 +212,7 @@ public final class Account {
       Interest interest = e.getValue();
       int fp = current.fingerprint(interest.objectIds(), io.conoha.assistant.operator.Tags.OWNER, interest.ownerUid());
       Integer before = fingerprints.put(e.getKey(), fp);
-      if (everyone || interest.changing() || before == null || before != fp) {
+      if (everyone || before == null || before != fp) {
         notifier.accept(interest);
       }
     }

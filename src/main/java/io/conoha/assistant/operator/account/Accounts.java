@@ -28,6 +28,7 @@ public final class Accounts implements AutoCloseable {
   private final Clock clock;
   private final ScheduledExecutorService scheduler;
   private final Map<String, Account> accounts = new ConcurrentHashMap<>();
+  private final Map<Credentials, Account> byCredentials = new ConcurrentHashMap<>();
   private final Map<String, String> accountOfResource = new ConcurrentHashMap<>();
   private final Map<String, List<Consumer<Interest>>> listeners = new ConcurrentHashMap<>();
 
@@ -46,10 +47,14 @@ public final class Accounts implements AutoCloseable {
     });
   }
 
+  /**
+   * The account of these credentials. Keyed by the credentials themselves: their fingerprint (a slow password
+   * derivation, safe to log) is computed once per account, not on every reconcile.
+   */
   public Account forCredentials(Credentials credentials) {
-    return accounts.computeIfAbsent(credentials.fingerprint(), key -> new Account(key,
-        ConohaClient.create(vertx, credentials, clientSettings, registry), pollSettings, scheduler,
-        this::dispatch, observer, clock));
+    return byCredentials.computeIfAbsent(credentials, c -> accounts.computeIfAbsent(c.fingerprint(), key ->
+        new Account(key, ConohaClient.create(vertx, c, clientSettings, registry), pollSettings, scheduler,
+            this::dispatch, observer, clock)));
   }
 
   /** Binds a resource to an account's polls (and releases it from the account it used before, if another). */
@@ -94,5 +99,6 @@ public final class Accounts implements AutoCloseable {
     scheduler.shutdownNow();
     accounts.values().forEach(Account::close);
     accounts.clear();
+    byCredentials.clear();
   }
 }

@@ -34,6 +34,7 @@ import java.util.Set;
  */
 public abstract class ResourceRun<R extends CustomResource<?, S>, S extends ConditionedStatus> {
   private static final ObjectMapper MAPPER = new ObjectMapper().findAndRegisterModules();
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ResourceRun.class);
 
   protected final R resource;
   protected final S status;
@@ -96,6 +97,7 @@ public abstract class ResourceRun<R extends CustomResource<?, S>, S extends Cond
 
   /** Runs the step and writes the outcome; the controls below turn it into JOSDK's answer. */
   public final ResourceRun<R, S> execute() {
+    long began = System.nanoTime();
     String uid = resource.getMetadata().getUid();
     try {
       step();
@@ -118,6 +120,10 @@ public abstract class ResourceRun<R extends CustomResource<?, S>, S extends Cond
       registerInterest();
       ops.metrics().observe(kind(), latest);
     }
+    if (LOG.isDebugEnabled()) {
+      LOG.debug("{} {}: {} ms, phase {}, Ready {} {} ({})", kind(), displayName(), (System.nanoTime() - began) / 1_000_000,
+          status.getPhaseName(), ready, readyReason, readyMessage);
+    }
     return this;
   }
 
@@ -129,16 +135,20 @@ public abstract class ResourceRun<R extends CustomResource<?, S>, S extends Cond
     return UpdateControl.<R>noUpdate().rescheduleAfter(retryAfter != null ? retryAfter : safetyNet());
   }
 
+  /**
+   * Polls wake a resource when its ConoHa objects change; one that is mid-change also looks again after a few fast
+   * polls, for steps that wait on time (a create's grace period) rather than on a change.
+   */
+  private Duration safetyNet() {
+    return changing ? ops.settings().fastPoll().multipliedBy(4) : ops.settings().slowPoll().multipliedBy(5);
+  }
+
   /** For cleanup: remove the finalizer once {@code done}, else look again after the next poll or backoff. */
   public final DeleteControl deleteControl(boolean done) {
     if (done) {
       return DeleteControl.defaultDelete();
     }
     return DeleteControl.noFinalizerRemoval().rescheduleAfter(retryAfter != null ? retryAfter : ops.settings().fastPoll());
-  }
-
-  private Duration safetyNet() {
-    return ops.settings().slowPoll().multipliedBy(5);
   }
 
   /** The account this resource uses (null when its credentials could not be read). */

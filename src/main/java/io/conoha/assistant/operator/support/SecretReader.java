@@ -9,17 +9,30 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Reads Secrets a resource refers to, always in the resource's own namespace (a reference can never reach
- * another namespace). Read on each use, so a rotated password takes effect without a restart.
+ * another namespace). A Secret read is reused for {@link #TTL}, so a thousand resources sharing one credentials
+ * Secret cost one read, and a rotated password still takes effect within seconds, without a restart. A missing
+ * Secret is not remembered: creating it is noticed at the next try.
  */
 public final class SecretReader {
-  private final KubernetesClient client;
+  public static final Duration TTL = Duration.ofSeconds(10);
 
-  public SecretReader(KubernetesClient client) {
+  private record Cached(Map<String, String> keys, Instant until) {}
+
+  private final KubernetesClient client;
+  private final Clock clock;
+  private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+  public SecretReader(KubernetesClient client, Clock clock) {
     this.client = client;
+    this.clock = clock;
   }
 
   public Credentials credentials(String namespace, String secretName) {
@@ -46,6 +59,17 @@ public final class SecretReader {
   }
 
   private Map<String, String> read(String namespace, String name) {
+    Instant now = clock.instant();
+    Cached hit = cache.get(namespace + "/" + name);
+    if (hit != null && hit.until().isAfter(now)) {
+      return hit.keys();
+    }
+    Map<String, String> keys = fetch(namespace, name);
+    cache.put(namespace + "/" + name, new Cached(keys, now.plus(TTL)));
+    return keys;
+  }
+
+  private Map<String, String> fetch(String namespace, String name) {
     Secret secret = client.secrets().inNamespace(namespace).withName(name).get();
     if (secret == null) {
       throw StepFailure.userMustFix(Reasons.SECRET_NOT_FOUND,
@@ -58,6 +82,6 @@ public final class SecretReader {
     if (secret.getStringData() != null) {
       keys.putAll(secret.getStringData());
     }
-    return keys;
+    return Map.copyOf(keys);
   }
 }
