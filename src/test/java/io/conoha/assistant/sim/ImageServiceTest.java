@@ -27,6 +27,8 @@ class ImageServiceTest {
       assertThat(names(http.get(http.image("/v2/images?status=active&visibility=private")).json()))
           .containsExactly("my-save");
       assertThat(names(http.get(http.image("/v2/images?status=saving")).json())).isEmpty();
+      assertThat(names(http.get(http.image("/v2/images?sort_key=name&sort_dir=asc")).json()))
+          .isSorted().startsWith("my-save");
 
       JsonNode image = http.get(http.image("/v2/images/" + saved)).json();
       assertThat(image.path("status").asText()).isEqualTo("active");

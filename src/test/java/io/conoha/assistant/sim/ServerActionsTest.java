@@ -98,6 +98,11 @@ class ServerActionsTest extends OnBothGenerations {
     assertThat(v2.action(id, Map.of("resize", Map.of("flavorRef", bigger))).status()).isEqualTo(400);
     SimHttp.Resp down = v2.action(id, Map.of("resize", Map.of("flavorRef", v2.flavorId("g-c1m512d30"))));
     assertThat(down.json().path("badRequest").path("message").asText()).contains("resize disk down");
+
+    v2.action(id, Map.of("resize", Map.of("flavorRef", v2.flavorId("g-c8m16d100"))));
+    v2.awaitServerStatus(id, "VERIFY_RESIZE");
+    assertThat(v2.action(id, Map.of("revertResize", Map.of())).status()).isEqualTo(202);
+    assertThat(v2.server(id).path("flavor").path("id").asText()).isEqualTo(bigger);
   }
 
   @Test
