@@ -104,6 +104,24 @@ class ArchiveScenariosTest {
   }
 
   @Test
+  void archivingAV2ServerOverTheImageQuotaIsReportedWithoutRetrying() {
+    SimConfig config = SimConfig.defaults(ApiGeneration.V2).withTimings(SimTimings.fast()).withImageQuotaBytes(2L << 30);
+    try (Testbed bed = Testbed.start(config)) {
+      bed.apply(server("full", V2_PLAN, "vmi-ubuntu-22.04-amd64", ServerState.Running));
+      bed.awaitServer("full", "running", ServerScenariosTest::ready);
+
+      setState(bed, "full", ServerState.Archived);
+
+      bed.awaitServer("full", "QuotaExceeded", s -> "False/QuotaExceeded".equals(synced(s)));
+      long saves = bed.sim.ledger().count("servers.action.createImage");
+      org.awaitility.Awaitility.await().during(java.time.Duration.ofMillis(1500)).atMost(java.time.Duration.ofSeconds(5))
+          .until(() -> bed.sim.ledger().count("servers.action.createImage") == saves);
+      assertThat(bed.sim.ledger().state().servers()).singleElement()
+          .satisfies(s -> assertThat(s.status()).isEqualTo("SHUTOFF"));
+    }
+  }
+
+  @Test
   void deletingAnArchivedServerWithPolicyDeleteRemovesItsArchiveImage() {
     try (Testbed bed = Testbed.start(ApiGeneration.V3)) {
       bed.apply(server("old", V3_PLAN, UBUNTU, ServerState.Archived));

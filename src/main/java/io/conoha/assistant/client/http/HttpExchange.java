@@ -110,13 +110,14 @@ public final class HttpExchange {
 
   /**
    * 413 is both Nova's old "overLimit" rate limit and its old quota refusal ("Quota exceeded for instances"):
-   * only the first is worth waiting for.
+   * only the first is worth waiting for. A 403 that speaks of a quota (Nova's newer quota refusal, and a v2
+   * createImage over the image storage quota) is a quota, not a permission problem.
    */
   static Kind kindOf(int status, FaultParser.Fault fault, Duration retryAfter) {
     return switch (status) {
       case 400, 405, 406, 415, 422 -> Kind.BAD_REQUEST;
       case 401 -> Kind.UNAUTHORIZED;
-      case 403 -> Kind.FORBIDDEN;
+      case 403 -> mentionsQuota(fault) ? Kind.QUOTA_EXCEEDED : Kind.FORBIDDEN;
       case 404 -> Kind.NOT_FOUND;
       case 409 -> Kind.CONFLICT;
       case 429 -> Kind.RATE_LIMITED;

@@ -76,6 +76,11 @@ class FaultParserTest {
     assertThat(HttpExchange.kindOf(413, quota, null)).isEqualTo(Kind.QUOTA_EXCEEDED);
     assertThat(HttpExchange.kindOf(413, quota, Duration.ofSeconds(3))).isEqualTo(Kind.RATE_LIMITED);
     assertThat(HttpExchange.kindOf(429, overLimit, null)).isEqualTo(Kind.RATE_LIMITED);
+    FaultParser.Fault imageQuota = FaultParser.parse(403,
+        "{\"forbidden\":{\"code\":403,\"message\":\"Quota exceeded: image storage 50GB\"}}");
+    FaultParser.Fault denied = FaultParser.parse(403, "{\"forbidden\":{\"code\":403,\"message\":\"Policy doesn't allow\"}}");
+    assertThat(HttpExchange.kindOf(403, imageQuota, null)).isEqualTo(Kind.QUOTA_EXCEEDED);
+    assertThat(HttpExchange.kindOf(403, denied, null)).isEqualTo(Kind.FORBIDDEN);
     assertThat(HttpExchange.kindOf(409, overLimit, null)).isEqualTo(Kind.CONFLICT);
     assertThat(HttpExchange.kindOf(503, overLimit, null)).isEqualTo(Kind.SERVER_ERROR);
     assertThat(HttpExchange.kindOf(422, overLimit, null)).isEqualTo(Kind.BAD_REQUEST);
