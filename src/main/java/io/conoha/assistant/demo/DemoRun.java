@@ -54,6 +54,7 @@ public final class DemoRun implements AutoCloseable {
   private ConohaOperator operator;
   private OperatorHttpServer http;
   private KubernetesClient client;
+  private LiveTable table;
 
   public DemoRun(Options options, PrintStream out) {
     this.options = options;
@@ -65,7 +66,8 @@ public final class DemoRun implements AutoCloseable {
     List<HasMetadata> examples = ExampleManifests.read(options.examples());
     Instant began = Instant.now();
     start();
-    try (LiveTable table = new LiveTable(client, NAMESPACE, out)) {
+    try (LiveTable live = new LiveTable(client, NAMESPACE, out)) {
+      table = live;
       examples.forEach(this::apply);
       ConohaServer server = firstV3Server(examples);
       String name = server.getMetadata().getName();
@@ -179,7 +181,7 @@ public final class DemoRun implements AutoCloseable {
 
   private void await(String what, java.util.function.BooleanSupplier done) {
     long deadline = System.nanoTime() + options.stepTimeout().toNanos();
-    while (!done.getAsBoolean()) {
+    while (!reached(done)) {
       if (System.nanoTime() > deadline) {
         throw new IllegalStateException("demo step did not finish within " + options.stepTimeout().toSeconds()
             + "s: " + what);
@@ -191,6 +193,15 @@ public final class DemoRun implements AutoCloseable {
         throw new IllegalStateException("interrupted while waiting for " + what, e);
       }
     }
+  }
+
+  /** Checks a milestone; when reached, the table prints it before the demo moves on. */
+  private boolean reached(java.util.function.BooleanSupplier done) {
+    if (!done.getAsBoolean()) {
+      return false;
+    }
+    table.refresh();
+    return true;
   }
 
   private void summary(Duration took) {

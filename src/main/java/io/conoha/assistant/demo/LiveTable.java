@@ -33,7 +33,8 @@ public final class LiveTable implements AutoCloseable {
     ticker.scheduleWithFixedDelay(this::refresh, 0, 100, TimeUnit.MILLISECONDS);
   }
 
-  private synchronized void refresh() {
+  /** Prints what changed since the last look (also called by the demo at each milestone, so none is missed). */
+  public synchronized void refresh() {
     try {
       client.resources(ConohaServer.class).inNamespace(namespace).list().getItems().forEach(s -> print("Server",
           s.getMetadata().getName(), s.getStatus() == null ? null : s.getStatus().getPhaseName(), "",

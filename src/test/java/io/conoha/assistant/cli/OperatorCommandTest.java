@@ -9,6 +9,7 @@ import io.conoha.assistant.api.ServerState;
 import io.conoha.assistant.client.ApiGeneration;
 import io.conoha.assistant.embedded.EmbeddedKubernetes;
 import io.conoha.assistant.embedded.SpecEdits;
+import io.conoha.assistant.metrics.DocumentedMetrics;
 import io.conoha.assistant.operator.Resources;
 import io.conoha.assistant.operator.Testbed;
 import io.conoha.assistant.sim.ConohaSimulator;
@@ -23,9 +24,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -57,19 +55,6 @@ class OperatorCommandTest {
     return file;
   }
 
-  /** Metric families named in the README's metrics table. */
-  static Set<String> documentedMetrics() throws Exception {
-    String readme = Files.readString(Path.of("README.md"));
-    String section = readme.substring(readme.indexOf("## Metrics"));
-    section = section.substring(0, section.indexOf("\n## ", 3));
-    Set<String> names = new TreeSet<>();
-    Matcher m = Pattern.compile("^\\| `(conoha_assistant_[a-z_]+)`", Pattern.MULTILINE).matcher(section);
-    while (m.find()) {
-      names.add(m.group(1));
-    }
-    return names;
-  }
-
   @Test
   void healthReadinessAndEveryDocumentedMetricOverHttp(@TempDir Path dir) throws Exception {
     try (ConohaSimulator sim = ConohaSimulator.start(SimConfig.defaults(ApiGeneration.V3).withTimings(SimTimings.fast()));
@@ -86,6 +71,7 @@ class OperatorCommandTest {
         process.startOperator();
         await().atMost(Duration.ofSeconds(20)).until(() -> get(port, "/readyz") == 200);
 
+        sim.faults().failNext("servers.list", 503, 1); // so the error counter has a sample too
         var client = kubernetes.client();
         client.secrets().inNamespace("default").resource(new SecretBuilder().withNewMetadata().withName(Testbed.SECRET)
             .endMetadata().withStringData(sim.credentialKeys()).build()).create();
@@ -100,7 +86,7 @@ class OperatorCommandTest {
         awaitPhase(resource, ServerPhase.Running);
 
         String scrape = body(port, "/metrics");
-        Set<String> documented = documentedMetrics();
+        Set<String> documented = DocumentedMetrics.NAMES;
         assertThat(documented).hasSizeGreaterThan(15);
         for (String name : documented) {
           assertThat(scrape).as("scrape exposes documented metric " + name).containsPattern("(?m)^" + name + "(_bucket|_count|_sum)?[{ ]");

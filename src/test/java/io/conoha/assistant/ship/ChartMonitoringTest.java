@@ -1,5 +1,7 @@
 package io.conoha.assistant.ship;
 
+import io.conoha.assistant.metrics.DocumentedMetrics;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -246,7 +246,7 @@ final class ServerArchive {
     if (!run.observed(Listing.SERVERS, Listing.VOLUMES)) {
       return false;
     }
-    Optional<Volume> volume = run.snapshot().volume(id);
+    Optional<Volume> volume = run.volumeById(id);
     if (volume.isEmpty()) {
       status.setBootVolumeId(null);
       return true;

@@ -4,7 +4,6 @@ import io.conoha.assistant.api.BootVolumeSpec;
 import io.conoha.assistant.api.ConohaServerStatus;
 import io.conoha.assistant.client.ConohaClient;
 import io.conoha.assistant.client.DiskStrategy;
-import io.conoha.assistant.client.error.ConohaException;
 import io.conoha.assistant.client.model.Flavor;
 import io.conoha.assistant.client.model.ServerCreateRequest;
 import io.conoha.assistant.client.model.Volume;
@@ -85,19 +84,11 @@ final class ServerBoot {
     if (id == null) {
       return Optional.empty();
     }
-    Optional<Volume> listed = run.snapshot().volume(id);
-    if (listed.isPresent()) {
-      return listed;
-    }
-    try {
-      return Optional.of(client().volumes().getVolume(id));
-    } catch (ConohaException e) {
-      if (e.kind() != ConohaException.Kind.NOT_FOUND) {
-        throw e;
-      }
+    Optional<Volume> volume = run.volumeById(id);
+    if (volume.isEmpty()) {
       status.setBootVolumeId(null);
-      return Optional.empty();
     }
+    return volume;
   }
 
   private Optional<Volume> taggedBootVolume() {

@@ -120,7 +120,7 @@ final class ServerCleanupRun extends ServerRun {
   private boolean deleteVolumes() {
     List<Volume> volumes = new ArrayList<>(snapshot().volumesTagged(Tags.OWNER, uid()));
     if (status.getBootVolumeId() != null && volumes.stream().noneMatch(v -> v.id().equals(status.getBootVolumeId()))) {
-      snapshot().volume(status.getBootVolumeId()).ifPresent(volumes::add);
+      volumeById(status.getBootVolumeId()).ifPresent(volumes::add);
     }
     if (volumes.isEmpty()) {
       status.setBootVolumeId(null);

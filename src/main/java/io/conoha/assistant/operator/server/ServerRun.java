@@ -10,6 +10,7 @@ import io.conoha.assistant.api.ServerState;
 import io.conoha.assistant.client.error.ConohaException;
 import io.conoha.assistant.client.model.Server;
 import io.conoha.assistant.client.model.ServerStatus;
+import io.conoha.assistant.client.model.Volume;
 import io.conoha.assistant.operator.OperatorContext;
 import io.conoha.assistant.operator.Reasons;
 import io.conoha.assistant.operator.Tags;
@@ -114,6 +115,25 @@ class ServerRun extends ResourceRun<ConohaServer, ConohaServerStatus> {
     try {
       Server s = account().client().compute().getServer(id);
       return s.status() == ServerStatus.DELETED ? Optional.empty() : Optional.of(s);
+    } catch (ConohaException e) {
+      if (e.kind() == ConohaException.Kind.NOT_FOUND) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * A volume by id: listed, else by its own URL (a new volume may not be listed yet); empty only on a 404, so
+   * a lagging listing never makes a volume look deleted.
+   */
+  Optional<Volume> volumeById(String id) {
+    Optional<Volume> listed = snapshot().volume(id);
+    if (listed.isPresent()) {
+      return listed;
+    }
+    try {
+      return Optional.of(account().client().volumes().getVolume(id));
     } catch (ConohaException e) {
       if (e.kind() == ConohaException.Kind.NOT_FOUND) {
         return Optional.empty();

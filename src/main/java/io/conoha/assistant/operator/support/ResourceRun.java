@@ -321,6 +321,8 @@ public abstract class ResourceRun<R extends CustomResource<?, S>, S extends Cond
   private void fail(StepFailure f) {
     setSynced(false, f.reason(), f.getMessage());
     if (f.userMustFix()) {
+      // Nothing moves until the user acts: no reason to keep the account polling fast.
+      changing = false;
       if (Reasons.SERVER_ERROR.equals(f.reason()) || Reasons.SAVE_FAILED.equals(f.reason())) {
         setPhaseFailed();
       }
