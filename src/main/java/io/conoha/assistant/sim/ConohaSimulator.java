@@ -18,7 +18,7 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * A ConoHa VPS account behind one HTTP port: Keystone, Nova, Glance and Cinder as ConoHa's v2 (tyo1) or v3 (c3j1)
- * API serves them, plus an admin API, a request {@link Ledger} and a {@link FaultInjector}. See doc-parts/sim.md.
+ * API serves them, plus an admin API, a request {@link Ledger} and a {@link FaultInjector}. See the README, section "The ConoHa simulator".
  *
  * <pre>{@code
  * try (ConohaSimulator sim = ConohaSimulator.start(SimConfig.defaults(ApiGeneration.V3)

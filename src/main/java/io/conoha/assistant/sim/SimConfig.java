@@ -186,7 +186,7 @@ public record SimConfig(
     }
   }
 
-  /** Reads the JSON config file of {@code sim --config FILE}; see doc-parts/sim.md for the format. */
+  /** Reads the JSON config file of {@code sim --config FILE}; see the README, section "The ConoHa simulator". */
   public static SimConfig fromFile(Path json) {
     try {
       return fromJson(Json.MAPPER.readTree(Files.readString(json)));

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 @DisplayName("Alerts and dashboard")
 class ChartMonitoringTest {
   /** The runbooks: this README section, or README.md once the section has been merged there. */
-  static final String RUNBOOKS = java.nio.file.Files.exists(ShipFiles.path("doc-parts/ship.md")) ? "doc-parts/ship.md" : "README.md";
+  static final String RUNBOOKS = "README.md";
 
   static JsonNode prometheusRule() {
     return ShipFiles.JSON.valueToTree(ShipFiles.ofKind(Chart.objects(Chart.EVERYTHING_ON), "PrometheusRule").get(0));
