@@ -67,9 +67,10 @@ public final class BenchRun implements AutoCloseable {
     start();
     long began = System.nanoTime();
     createServers();
-    awaitAll("all Ready", s -> ready(s, ServerPhase.Running));
+    awaitAllRunning();
     double converge = (System.nanoTime() - began) / 1e9;
     List<Long> reactions = reactionTimes();
+    long kubernetesRequests = kubernetes.requests();
     Map<String, Long> convergeCalls = new TreeMap<>(sim.ledger().countsByOperation());
     long convergeTotal = sim.ledger().total();
     out.printf("converged: %d servers in %.1f s, %d ConoHa calls%n", options.servers(), converge, convergeTotal);
@@ -83,7 +84,8 @@ public final class BenchRun implements AutoCloseable {
     return new BenchResult(options.servers(), round(converge), round(boundSeconds()), allCalls,
         round((double) convergeTotal / options.servers()), round(steady[0]), (long) steady[1], authCalls(allCalls),
         percentile(idleReactions, 50), percentile(idleReactions, 99), percentile(reactions, 50),
-        percentile(reactions, 99), round(archiveRestore), sampleSize(), heap, rssMiB(), options.rateLimit(),
+        percentile(reactions, 99), kubernetesRequests, round((double) kubernetesRequests / options.servers()),
+        round(archiveRestore), sampleSize(), heap, rssMiB(), options.rateLimit(),
         options.latencyMs());
   }
 
@@ -231,11 +233,27 @@ public final class BenchRun implements AutoCloseable {
     return s.getStatus() != null && s.getStatus().getPhase() == phase && s.getStatus().isReady();
   }
 
-  private void awaitAll(String what, Predicate<ConohaServer> condition) {
-    awaitUntil(what, () -> {
-      List<ConohaServer> all = client.resources(ConohaServer.class).inNamespace(NS).list().getItems();
-      return all.size() == options.servers() && all.stream().allMatch(condition);
-    });
+  /**
+   * Waits until the operator's own gauges count N servers Running and Ready: listing 1000 resources from the
+   * in-process API server several times a second would load it as much as the operator does and skew the result.
+   * The final check reads every resource once.
+   */
+  private void awaitAllRunning() {
+    awaitUntil("all Ready", () -> gauge("conoha_assistant.resources", "phase", "Running") >= options.servers()
+        && gauge("conoha_assistant.resources.ready", null, null) >= options.servers());
+    List<ConohaServer> all = client.resources(ConohaServer.class).inNamespace(NS).list().getItems();
+    if (all.size() != options.servers() || !all.stream().allMatch(s -> ready(s, ServerPhase.Running))) {
+      throw new IllegalStateException("bench: the gauges said Ready but the resources disagree");
+    }
+  }
+
+  private double gauge(String name, String tag, String value) {
+    var search = registry.find(name).tag("kind", "ConohaServer");
+    if (tag != null) {
+      search = search.tag(tag, value);
+    }
+    var gauge = search.gauge();
+    return gauge == null ? 0 : gauge.value();
   }
 
   private void awaitNamed(List<String> names, String what, Predicate<ConohaServer> condition) {
@@ -250,7 +268,7 @@ public final class BenchRun implements AutoCloseable {
       if (System.nanoTime() > deadline) {
         throw new IllegalStateException("bench: not reached within " + options.timeout().toSeconds() + " s: " + what);
       }
-      sleep(Duration.ofMillis(250));
+      sleep(Duration.ofMillis(100));
     }
   }
 

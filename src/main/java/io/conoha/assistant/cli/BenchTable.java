@@ -16,6 +16,7 @@ final class BenchTable {
     row(b, "authCalls", r.authCalls());
     row(b, "reactionMsP50 / P99", r.reactionMsP50() + " / " + r.reactionMsP99() + " (idle operator)");
     row(b, "loadedReactionMsP50 / P99", r.loadedReactionMsP50() + " / " + r.loadedReactionMsP99() + " (all N at once)");
+    row(b, "kubernetesRequests", r.kubernetesRequests() + " (" + r.kubernetesRequestsPerServer() + " per server)");
     row(b, "archive+restore (sample)", r.archiveRestoreSeconds() + " s for " + r.archiveRestoreSample());
     row(b, "heapMiB / rssMiB", r.heapMiB() + " / " + r.rssMiB());
     b.append("apiCallsByOperation:\n");

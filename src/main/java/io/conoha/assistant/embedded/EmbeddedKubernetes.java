@@ -22,10 +22,12 @@ public final class EmbeddedKubernetes implements AutoCloseable {
   };
 
   private final KubernetesMockServer server;
+  private final RealisticCrudDispatcher dispatcher;
   private final KubernetesClient client;
 
-  private EmbeddedKubernetes(KubernetesMockServer server) {
+  private EmbeddedKubernetes(KubernetesMockServer server, RealisticCrudDispatcher dispatcher) {
     this.server = server;
+    this.dispatcher = dispatcher;
     this.client = server.createClient();
   }
 
@@ -37,14 +39,15 @@ public final class EmbeddedKubernetes implements AutoCloseable {
   }
 
   public static EmbeddedKubernetes start() {
+    RealisticCrudDispatcher dispatcher = new RealisticCrudDispatcher();
     KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
-        new RealisticCrudDispatcher(), false);
+        dispatcher, false);
     try {
       server.init(InetAddress.getLoopbackAddress(), 0);
     } catch (RuntimeException e) {
       throw new IllegalStateException("could not start the in-process Kubernetes API", e);
     }
-    EmbeddedKubernetes k8s = new EmbeddedKubernetes(server);
+    EmbeddedKubernetes k8s = new EmbeddedKubernetes(server, dispatcher);
     k8s.installCrds();
     return k8s;
   }
@@ -70,6 +73,11 @@ public final class EmbeddedKubernetes implements AutoCloseable {
   /** A client for the operator or a user; each call makes a new one. */
   public KubernetesClient newClient() {
     return server.createClient();
+  }
+
+  /** Requests this API server has answered (watch connections count once). */
+  public long requests() {
+    return dispatcher.requests();
   }
 
   public KubernetesClient client() {

@@ -21,6 +21,18 @@ import io.fabric8.mockwebserver.http.RecordedRequest;
  */
 public final class RealisticCrudDispatcher extends KubernetesCrudDispatcher {
   private static final ObjectMapper MAPPER = new ObjectMapper();
+  private final java.util.concurrent.atomic.LongAdder requests = new java.util.concurrent.atomic.LongAdder();
+
+  /** Requests served so far (the benchmark reports the Kubernetes API cost per server). */
+  public long requests() {
+    return requests.sum();
+  }
+
+  @Override
+  public MockResponse dispatch(RecordedRequest request) {
+    requests.increment();
+    return super.dispatch(request);
+  }
 
   @Override
   public MockResponse handleCreate(RecordedRequest request) {

@@ -1,5 +1,7 @@
 package io.conoha.assistant.cli.conoha;
 
+import io.conoha.assistant.cli.DurationConverter;
+
 import java.time.Duration;
 import picocli.CommandLine.Option;
 

@@ -18,7 +18,8 @@ import java.util.Set;
  * configured with, which behind a proxy is not the one we can reach.
  */
 final class Pager {
-  static final int PAGE_SIZE = 100;
+  /** OpenStack's default maximum page (Nova osapi_max_limit, Glance api_limit_max, Cinder osapi_max_limit). */
+  static final int PAGE_SIZE = 1000;
   /** A server that hands out the same marker again would otherwise page forever. */
   private static final int MAX_PAGES = 1000;
 

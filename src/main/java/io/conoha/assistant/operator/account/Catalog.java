@@ -39,14 +39,14 @@ public final class Catalog {
     return cached(images, nameOrId, () -> client.images().findImage(nameOrId));
   }
 
+  /** One lookup per key however many reconciles ask at once (they wait for it instead of asking too). */
   private <T> T cached(Map<String, Cached<T>> cache, String key, Supplier<T> lookup) {
     Instant now = clock.instant();
     Cached<T> hit = cache.get(key);
     if (hit != null && hit.until().isAfter(now)) {
       return hit.value();
     }
-    T value = lookup.get();
-    cache.put(key, new Cached<>(value, now.plus(ttl)));
-    return value;
+    return cache.compute(key, (k, old) -> old != null && old.until().isAfter(now) ? old
+        : new Cached<>(lookup.get(), now.plus(ttl))).value();
   }
 }

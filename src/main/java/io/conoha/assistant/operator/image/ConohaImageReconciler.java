@@ -35,9 +35,7 @@ public final class ConohaImageReconciler implements Reconciler<ConohaImage>, Cle
 
   @Override
   public DeleteControl cleanup(ConohaImage image, Context<ConohaImage> ctx) {
-    ImageCleanupRun run = new ImageCleanupRun(image, ctx, ops);
-    run.execute();
-    return run.deleteControl(run.done());
+    return new ImageCleanupRun(image, ctx, ops).execute().deleteControl();
   }
 
   @Override

@@ -21,19 +21,8 @@ import java.util.stream.Stream;
  * ConohaServer of the namespace boots from the image or keeps it as an archive, then deletes it.
  */
 final class ImageCleanupRun extends ImageRun {
-  private boolean done;
-
   ImageCleanupRun(ConohaImage resource, Context<ConohaImage> ctx, OperatorContext ops) {
     super(resource, ctx, ops);
-  }
-
-  boolean done() {
-    return done;
-  }
-
-  @Override
-  protected boolean released() {
-    return done;
   }
 
   @Override
@@ -45,7 +34,7 @@ final class ImageCleanupRun extends ImageRun {
       if (status.getImageId() != null) {
         ops.events().normal(resource, "Retained", "image " + status.getImageId() + " is kept on ConoHa");
       }
-      done = true;
+      release();
       return;
     }
     List<String> users = users();
@@ -68,7 +57,7 @@ final class ImageCleanupRun extends ImageRun {
       }
       ops.events().normal(resource, "Deleted", "deleted image " + status.getImageId());
     }
-    done = true;
+    release();
   }
 
   /** A save whose answer was lost may still produce the image: wait out the grace, then adopt it for deletion. */

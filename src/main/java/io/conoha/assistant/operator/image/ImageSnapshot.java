@@ -104,7 +104,6 @@ final class ImageSnapshot {
         .ifPresent(id -> {
           status.setImageId(id);
           status.setProgress(0);
-          run.saveProgress();
           run.ops().events().normal(run.resource(), "Saving", "saving server " + server.id() + " as image " + run.imageName());
         });
   }

@@ -38,9 +38,7 @@ public final class ConohaServerReconciler implements Reconciler<ConohaServer>, C
 
   @Override
   public DeleteControl cleanup(ConohaServer server, Context<ConohaServer> ctx) {
-    ServerCleanupRun run = new ServerCleanupRun(server, ctx, ops);
-    run.execute();
-    return run.deleteControl(run.done());
+    return new ServerCleanupRun(server, ctx, ops).execute().deleteControl();
   }
 
   @Override

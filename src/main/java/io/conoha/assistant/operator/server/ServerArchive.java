@@ -86,7 +86,6 @@ final class ServerArchive {
           .ifPresent(id -> {
             pending.setImageId(id);
             run.watch(id);
-            run.saveProgress();
           });
     } catch (ConohaException e) {
       status.setPendingArchive(null);

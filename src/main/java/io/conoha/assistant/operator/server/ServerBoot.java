@@ -72,7 +72,7 @@ final class ServerBoot {
           + "; delete it in ConoHa to let the operator make a new one");
     }
     if (!v.isAvailable()) {
-      run.creating("waiting for boot volume " + v.id() + " (" + v.status() + ")");
+      run.creating("creating the boot volume");
       return Optional.empty();
     }
     return volume;
@@ -115,7 +115,6 @@ final class ServerBoot {
             .createVolume(disk.bootVolume(flavor, imageId, size, type, run.nameTag() + "-boot", run.tags(token))).id())
         .ifPresent(id -> {
           status.setBootVolumeId(id);
-          run.saveProgress();
           run.watch(id);
         });
   }
@@ -136,7 +135,6 @@ final class ServerBoot {
         .ifPresent(id -> {
           status.setServerId(id);
           status.setServerCreatedAt(run.now().toString());
-          run.saveProgress();
           run.watch(id);
           run.ops().events().normal(run.resource(), status.getArchive() != null ? "Restoring" : "Creating",
               "created server " + id + (status.getArchive() != null

@@ -28,19 +28,8 @@ import java.util.stream.Stream;
  * finalizer stays until ConoHa shows everything gone, so nothing leaks.
  */
 final class ServerCleanupRun extends ServerRun {
-  private boolean done;
-
   ServerCleanupRun(ConohaServer resource, Context<ConohaServer> ctx, OperatorContext ops) {
     super(resource, ctx, ops);
-  }
-
-  boolean done() {
-    return done;
-  }
-
-  @Override
-  protected boolean released() {
-    return done;
   }
 
   @Override
@@ -59,7 +48,7 @@ final class ServerCleanupRun extends ServerRun {
     if (deleteServers() && awaitLostCreates() && (!v3 || deleteVolumes())) {
       deleteArchiveImages();
       ops.events().normal(resource, "Deleted", "deleted the server and everything it left on ConoHa");
-      done = true;
+      release();
     }
   }
 
@@ -67,7 +56,7 @@ final class ServerCleanupRun extends ServerRun {
     ops.events().normal(resource, "Retained", "deletionPolicy Retain: left on ConoHa: server "
         + Objects.requireNonNullElse(status.getServerId(), "-") + ", boot volume "
         + Objects.requireNonNullElse(status.getBootVolumeId(), "-") + ", archive images " + archiveImageIds());
-    done = true;
+    release();
   }
 
   /** True when no server of this resource is left. */

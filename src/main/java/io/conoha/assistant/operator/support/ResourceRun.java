@@ -51,6 +51,7 @@ public abstract class ResourceRun<R extends CustomResource<?, S>, S extends Cond
   private String readyMessage = "";
   private boolean ready;
   private Duration retryAfter;
+  private boolean released;
 
   protected ResourceRun(R resource, Context<R> ctx, OperatorContext ops) {
     this.resource = resource;
@@ -87,9 +88,13 @@ public abstract class ResourceRun<R extends CustomResource<?, S>, S extends Cond
 
   protected abstract void setPhaseFailed();
 
-  /** True once a cleanup finished: the resource stops watching its account. */
-  protected boolean released() {
-    return false;
+  /** A cleanup that finished: the resource stops watching its account, and its finalizer may go. */
+  protected final void release() {
+    released = true;
+  }
+
+  public final boolean released() {
+    return released;
   }
 
   /** An empty status for a resource that has none yet. */
@@ -143,9 +148,9 @@ public abstract class ResourceRun<R extends CustomResource<?, S>, S extends Cond
     return changing ? ops.settings().fastPoll().multipliedBy(4) : ops.settings().slowPoll().multipliedBy(5);
   }
 
-  /** For cleanup: remove the finalizer once {@code done}, else look again after the next poll or backoff. */
-  public final DeleteControl deleteControl(boolean done) {
-    if (done) {
+  /** For cleanup: remove the finalizer once released, else look again after the next poll or backoff. */
+  public final DeleteControl deleteControl() {
+    if (released) {
       return DeleteControl.defaultDelete();
     }
     return DeleteControl.noFinalizerRemoval().rescheduleAfter(retryAfter != null ? retryAfter : ops.settings().fastPoll());
@@ -214,11 +219,6 @@ public abstract class ResourceRun<R extends CustomResource<?, S>, S extends Cond
     }
   }
 
-  /** Writes the status now (after a create, so its id survives a crash right after). */
-  public final void saveProgress() {
-    setReady();
-    latest = ctx.resourceOperations().jsonMergePatchPrimaryStatus(withStatus(status));
-  }
 
   /** Reads the credentials Secret (in this namespace only) and binds this resource to that account. */
   public final Account connect(String secretName) {
@@ -255,6 +255,7 @@ public abstract class ResourceRun<R extends CustomResource<?, S>, S extends Cond
   /**
    * Creates a ConoHa object exactly once. The intent is recorded (optimistically locked) before the call; when
    * the answer is lost (timeout, 5xx, crash), the caller's lookup by owner tag finds the object on a later poll.
+   * The new id reaches status with the reconcile's closing write; a crash before it is recovered the same way.
    * Only when nothing tagged shows up in a listing taken after the grace period is the create tried again.
    *
    * @param create called with the intent token, returns the new object's id
