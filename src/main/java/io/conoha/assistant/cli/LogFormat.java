@@ -22,6 +22,7 @@ public enum LogFormat {
     Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     JsonEncoder encoder = new JsonEncoder();
     encoder.setContext(context);
+    encoder.setWithFormattedMessage(true);
     encoder.start();
     ConsoleAppender<ILoggingEvent> appender = new ConsoleAppender<>();
     appender.setContext(context);
