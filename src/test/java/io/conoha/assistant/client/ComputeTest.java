@@ -39,8 +39,8 @@ class ComputeTest extends StubCloudTest {
         .containsExactly(ServerStatus.ACTIVE, ServerStatus.BUILD, ServerStatus.SHUTOFF);
     List<Recorded> pages = cloud.requests("GET", SERVERS + "/detail");
     assertThat(pages).hasSize(2);
-    assertThat(pages.get(0).query()).containsEntry("limit", "100").doesNotContainKey("marker");
-    assertThat(pages.get(1).query()).containsEntry("limit", "100").containsEntry("marker", "s2");
+    assertThat(pages.get(0).query()).containsEntry("limit", "1000").doesNotContainKey("marker");
+    assertThat(pages.get(1).query()).containsEntry("limit", "1000").containsEntry("marker", "s2");
   }
 
   @Test
