@@ -53,7 +53,9 @@ class FaultSuiteTest {
 
   /** Runs the lifecycles and returns the ConoHa calls they took. */
   private long runLifecycles(boolean withFaults) throws Exception {
-    SimConfig config = SimConfig.defaults(ApiGeneration.V3).withTimings(SimTimings.fast()).withSeed(42);
+    // Room for every snapshot and archive: the default 50 GB quota holds about 16 saved images.
+    SimConfig config = SimConfig.defaults(ApiGeneration.V3).withTimings(SimTimings.fast()).withSeed(42)
+        .withImageQuotaBytes(1L << 40);
     try (Testbed bed = Testbed.start(config)) {
       ScheduledExecutorService chaos = Executors.newSingleThreadScheduledExecutor();
       if (withFaults) {
