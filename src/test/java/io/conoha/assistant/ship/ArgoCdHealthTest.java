@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The Argo CD health checks (deploy/argocd/health-*.lua) run as Argo CD runs them, on the samples under
+ * The Argo CD health check (deploy/argocd/health.lua, one script for both kinds) runs as Argo CD runs them, on the samples under
  * src/test/resources/ship/health/ (Argo CD's health_test.yaml format) and on every condition reason the operator
  * uses.
  */
@@ -50,7 +50,7 @@ class ArgoCdHealthTest {
 
     synchronized String script() {
       if (script == null) {
-        script = ShipFiles.read(ArgoCdHealthCopiesTest.SOURCE_DIR + "health-" + dir + ".lua");
+        script = ShipFiles.read(ArgoCdHealthCopiesTest.SOURCE_DIR + "health.lua");
       }
       return script;
     }

@@ -1,17 +1,18 @@
--- Argo CD health check for conoha-assistant.io/ConohaImage.
+-- Argo CD health check for conoha-assistant.io ConohaServer and ConohaImage (one script for both kinds).
 -- Source of truth; copies: charts/conoha-assistant/files/argocd/, argocd-cm-patch.yaml (tests keep them equal).
 -- Argo CD runs it with only the base, table and a safe os library: no string.* functions here.
 --   Progressing: being deleted, no status yet, status older than metadata.generation, or a transient reason
---   Degraded:    a reason the user must fix (spec, Secret, ConoHa account), a failed save or a lost source
+--   Degraded:    a reason the user must fix (spec, Secret, ConoHa account), Nova ERROR, a failed save or a lost source
 --   Healthy:     Ready=True for the current generation and nothing for the user to fix
 
 -- Synced=False reasons that only a person can fix.
 local USER_MUST_FIX = {
-  InvalidSpec = true, SecretNotFound = true, CredentialsInvalid = true, SourceNotFound = true,
-  ImageNotFound = true, QuotaExceeded = true, DuplicateImages = true, SaveFailed = true,
+  InvalidSpec = true, SecretNotFound = true, CredentialsInvalid = true, FlavorNotFound = true,
+  ImageNotFound = true, SourceNotFound = true, QuotaExceeded = true, DeleteLocked = true,
+  DuplicateServers = true, DuplicateImages = true, ImmutableFieldChanged = true, SaveFailed = true,
 }
--- Ready=False reasons that only a person can fix (the save failed, or the source server is gone).
-local READY_FAILED = { SaveFailed = true, SourceNotFound = true }
+-- Ready=False reasons that only a person can fix: a server in Nova's ERROR state, a failed save, a lost source.
+local READY_FAILED = { ServerError = true, SaveFailed = true, SourceNotFound = true }
 
 local function describe(c)
   local text = tostring(c.reason or c.type)
