@@ -108,6 +108,35 @@ class ServerScenariosTest {
   }
 
   @Test
+  void changingTheImageOrTheBootVolumeOfAnExistingServerIsReportedNotApplied() {
+    try (Testbed bed = Testbed.start(ApiGeneration.V3)) {
+      bed.apply(server("fixed", V3_PLAN, UBUNTU, ServerState.Running));
+      bed.awaitServer("fixed", "running", ServerScenariosTest::ready);
+
+      bed.editServer("fixed", s -> {
+        var volume = new io.conoha.assistant.api.BootVolumeSpec();
+        volume.setSize(200);
+        s.getSpec().setBootVolume(volume);
+        return s;
+      });
+      ConohaServer grown = bed.awaitServer("fixed", "boot volume change refused",
+          s -> "False/ImmutableFieldChanged".equals(synced(s)));
+      assertThat(grown.getStatus().condition("Synced").orElseThrow().getMessage()).contains("100 GB", "200 GB");
+
+      bed.editServer("fixed", s -> {
+        s.getSpec().setBootVolume(null);
+        s.getSpec().setImage("vmi-debian-12-amd64");
+        return s;
+      });
+      bed.awaitServer("fixed", "image change refused", s -> "False/ImmutableFieldChanged".equals(synced(s))
+          && s.getStatus().condition("Synced").orElseThrow().getMessage().contains("image"));
+      assertThat(bed.sim.ledger().count("servers.create")).isEqualTo(1);
+      assertThat(bed.sim.ledger().state().volumes()).singleElement().satisfies(v -> assertThat(v.sizeGB()).isEqualTo(100));
+      assertThat(bed.hasEvent("fixed", "ImmutableFieldChanged")).isTrue();
+    }
+  }
+
+  @Test
   void deletingWithPolicyDeleteRemovesTheServerAndItsBootVolume() {
     try (Testbed bed = Testbed.start(ApiGeneration.V3)) {
       bed.apply(server("tmp", V3_PLAN, UBUNTU, ServerState.Running));

@@ -1,5 +1,6 @@
 package io.conoha.assistant.operator.server;
 
+import io.conoha.assistant.api.BootVolumeSpec;
 import io.conoha.assistant.api.ConohaServerStatus;
 import io.conoha.assistant.api.ServerPhase;
 import io.conoha.assistant.api.ServerState;
@@ -47,6 +48,7 @@ final class ServerPower {
       toward(server, ServerStatus.SHUTOFF, ServerPhase.Stopped, ServerPhase.Stopping, Reasons.STOPPING);
     }
     refuseImageChange();
+    refuseBootVolumeChange();
   }
 
   private void toward(Server server, ServerStatus target, ServerPhase settled, ServerPhase moving, String reason) {
@@ -94,6 +96,30 @@ final class ServerPower {
           + status.getImageId() + " but the spec now asks for " + asked + "; ConoHa cannot change a server's image"
           + " in place (archive it and delete the resource, or create a new resource)");
     }
+  }
+
+  /**
+   * A boot volume's size or type cannot change in place either. The volume is read only when the spec changed
+   * (a new generation), so a settled server costs no call; the finding then holds for that generation.
+   */
+  private void refuseBootVolumeChange() {
+    BootVolumeSpec wanted = run.resource().getSpec().getBootVolume();
+    if (wanted == null || status.getBootVolumeId() == null) {
+      return;
+    }
+    run.repeatFailureOfThisGeneration(Reasons.IMMUTABLE_FIELD_CHANGED);
+    if (status.getObservedGeneration() != null && status.getObservedGeneration() == run.generation()) {
+      return;
+    }
+    run.volumeById(status.getBootVolumeId()).ifPresent(volume -> {
+      boolean size = wanted.getSize() != null && wanted.getSize() != volume.sizeGB();
+      boolean type = wanted.getType() != null && !wanted.getType().equals(volume.volumeType());
+      if (size || type) {
+        throw StepFailure.userMustFix(Reasons.IMMUTABLE_FIELD_CHANGED, "the boot volume is " + volume.sizeGB() + " GB "
+            + volume.volumeType() + " but the spec asks for " + wanted.getSize() + " GB " + wanted.getType()
+            + "; a boot volume cannot change in place (it applies to the next server made from an archive)");
+      }
+    });
   }
 
   private void recordRestoreDuration() {
