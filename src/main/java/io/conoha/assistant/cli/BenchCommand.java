@@ -28,7 +28,8 @@ public final class BenchCommand implements Callable<Integer> {
       description = "Simulator durations relative to real ConoHa (default 0.05: a 30 s build takes 1.5 s).")
   double timeScale;
 
-  @Option(names = "--rate-limit", defaultValue = "100", description = "ConoHa requests per second (default 100).")
+  @Option(names = "--rate-limit", defaultValue = "10",
+      description = "ConoHa requests per second per account (default 10, the operator's own default).")
   double rateLimit;
 
   @Option(names = "--idle-polls", defaultValue = "3", description = "Slow polls to idle through (default 3).")

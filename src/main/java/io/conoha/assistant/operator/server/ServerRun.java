@@ -66,6 +66,11 @@ class ServerRun extends ResourceRun<ConohaServer, ConohaServerStatus> {
       phase(ServerPhase.Pending);
       return;
     }
+    if (status.getPendingOperation() == null && actedOnAlready()) {
+      // A listing older than the last create or action cannot show it yet: deciding from it would look
+      // the new server up one by one (or act twice). The poll that shows it wakes this resource.
+      return;
+    }
     Optional<Server> server = locate();
     if (server.isPresent()) {
       withServer(server.get());
@@ -222,7 +227,7 @@ class ServerRun extends ResourceRun<ConohaServer, ConohaServerStatus> {
   boolean actedOnAlready() {
     if (ops.actions().listingPredatesLastAction(uid(), snapshot().serversAt())) {
       changing = true;
-      notReady(Reasons.WAITING, "waiting for ConoHa to show the effect of the last action");
+      keepReadyAsIs();
       return true;
     }
     return false;

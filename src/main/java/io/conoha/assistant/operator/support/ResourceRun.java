@@ -175,6 +175,15 @@ public abstract class ResourceRun<R extends CustomResource<?, S>, S extends Cond
     readyMessage = message;
   }
 
+  /** Leaves the Ready condition as the last reconcile wrote it (nothing new is known). */
+  public final void keepReadyAsIs() {
+    status.condition(Conditions.READY).ifPresent(c -> {
+      ready = "True".equals(c.getStatus());
+      readyReason = c.getReason();
+      readyMessage = c.getMessage();
+    });
+  }
+
   /** Not ready and mid-change: the account polls fast until this settles. */
   public final void progressing(String reason, String message) {
     notReady(reason, message);
@@ -277,6 +286,7 @@ public abstract class ResourceRun<R extends CustomResource<?, S>, S extends Cond
     try {
       String id = create.apply(token);
       status.setPendingOperation(null);
+      ops.actions().acted(uid(), ops.clock().instant());
       return Optional.of(id);
     } catch (ConohaException e) {
       if (e.isOutcomeUnknown()) {
