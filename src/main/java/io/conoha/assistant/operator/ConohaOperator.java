@@ -132,10 +132,6 @@ public final class ConohaOperator implements AutoCloseable {
     return !electing || leader;
   }
 
-  public boolean started() {
-    return started;
-  }
-
   public Accounts accounts() {
     return accounts;
   }

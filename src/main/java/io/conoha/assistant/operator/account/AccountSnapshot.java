@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * What one poll saw of an account. A listing that was not fetched in this poll is carried over from the
@@ -93,8 +92,4 @@ public record AccountSnapshot(
     return next;
   }
 
-  /** Ids of all objects in the snapshot, for tests and diagnostics. */
-  public Set<String> serverIds() {
-    return servers.stream().map(Server::id).collect(Collectors.toSet());
-  }
 }

@@ -7,7 +7,6 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
 import java.time.Clock;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -88,10 +87,6 @@ public final class Accounts implements AutoCloseable {
   /** Healthy when the last poll of every account in use worked. */
   public boolean healthy() {
     return accounts.values().stream().filter(a -> a.interestCount() > 0).allMatch(Account::healthy);
-  }
-
-  public Collection<Account> all() {
-    return accounts.values();
   }
 
   @Override
