@@ -132,14 +132,6 @@ public final class ConohaOperator implements AutoCloseable {
     return !electing || leader;
   }
 
-  public Accounts accounts() {
-    return accounts;
-  }
-
-  public OperatorMetrics metrics() {
-    return metrics;
-  }
-
   /** Stops reconciling (in-flight steps finish, up to the termination timeout) and closes ConoHa clients. */
   @Override
   public void close() {
