@@ -79,11 +79,11 @@ class OperatorCommandTest {
         server.getMetadata().setNamespace("default");
         client.resource(server).create();
         var resource = client.resources(ConohaServer.class).inNamespace("default").withName("metrics");
-        awaitPhase(resource, ServerPhase.Running);
+        Testbed.awaitReadyInPhase(resource, ServerPhase.Running);
         SpecEdits.edit(resource, s -> { s.getSpec().setState(ServerState.Archived); return s; });
-        awaitPhase(resource, ServerPhase.Archived);
+        Testbed.awaitReadyInPhase(resource, ServerPhase.Archived);
         SpecEdits.edit(resource, s -> { s.getSpec().setState(ServerState.Running); return s; });
-        awaitPhase(resource, ServerPhase.Running);
+        Testbed.awaitReadyInPhase(resource, ServerPhase.Running);
 
         String scrape = body(port, "/metrics");
         Set<String> documented = DocumentedMetrics.NAMES;
@@ -94,12 +94,5 @@ class OperatorCommandTest {
         assertThat(scrape).contains("conoha_assistant_resources{kind=\"ConohaServer\",phase=\"Running\"} 1.0");
       }
     }
-  }
-
-  private static void awaitPhase(io.fabric8.kubernetes.client.dsl.Resource<ConohaServer> resource, ServerPhase phase) {
-    await().atMost(Testbed.WAIT).pollInterval(Duration.ofMillis(50)).until(() -> {
-      ConohaServer s = resource.get();
-      return s != null && s.getStatus() != null && s.getStatus().getPhase() == phase && s.getStatus().isReady();
-    });
   }
 }

@@ -52,7 +52,7 @@ class LeaderElectionTest {
         server.getMetadata().setNamespace("default");
         kubernetes.client().resource(server).create();
         var resource = kubernetes.client().resources(ConohaServer.class).inNamespace("default").withName("ha");
-        awaitPhase(resource, ServerPhase.Running);
+        Testbed.awaitReadyInPhase(resource, ServerPhase.Running);
 
         assertThat(second.leading()).isFalse();
         assertThat(second.ready()).as("a standby replica is ready, so rollouts finish").isTrue();
@@ -62,19 +62,12 @@ class LeaderElectionTest {
         first.close();
         await().atMost(Duration.ofSeconds(20)).until(second::leading);
         SpecEdits.edit(resource, s -> { s.getSpec().setState(ServerState.Stopped); return s; });
-        awaitPhase(resource, ServerPhase.Stopped);
+        Testbed.awaitReadyInPhase(resource, ServerPhase.Stopped);
         assertThat(reconciliations(secondMetrics)).isPositive();
         assertThat(sim.ledger().count("servers.create")).isEqualTo(1);
       } finally {
         second.close();
       }
     }
-  }
-
-  private static void awaitPhase(io.fabric8.kubernetes.client.dsl.Resource<ConohaServer> resource, ServerPhase phase) {
-    await().atMost(Testbed.WAIT).pollInterval(Duration.ofMillis(50)).until(() -> {
-      ConohaServer s = resource.get();
-      return s != null && s.getStatus() != null && s.getStatus().getPhase() == phase && s.getStatus().isReady();
-    });
   }
 }

@@ -153,6 +153,15 @@ public final class Testbed implements AutoCloseable {
     }
   }
 
+  /** For a server read through another client (another operator process's view of the same API server). */
+  public static void awaitReadyInPhase(io.fabric8.kubernetes.client.dsl.Resource<ConohaServer> resource,
+      io.conoha.assistant.api.ServerPhase phase) {
+    await(resource + " " + phase).atMost(WAIT).pollInterval(Duration.ofMillis(50)).until(() -> {
+      ConohaServer s = resource.get();
+      return s != null && s.getStatus() != null && s.getStatus().getPhase() == phase && s.getStatus().isReady();
+    });
+  }
+
   public void awaitServerGone(String name) {
     await(name + " deleted").atMost(WAIT).pollInterval(Duration.ofMillis(50)).until(() -> server(name) == null);
   }

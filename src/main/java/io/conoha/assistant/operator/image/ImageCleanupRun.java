@@ -5,7 +5,6 @@ import io.conoha.assistant.api.ConohaImage;
 import io.conoha.assistant.api.ConohaServer;
 import io.conoha.assistant.api.DeletionPolicy;
 import io.conoha.assistant.api.ImagePhase;
-import io.conoha.assistant.client.error.ConohaException;
 import io.conoha.assistant.operator.OperatorContext;
 import io.conoha.assistant.operator.Reasons;
 import io.conoha.assistant.operator.account.Listing;
@@ -48,13 +47,7 @@ final class ImageCleanupRun extends ImageRun {
       return;
     }
     if (status.getImageId() != null) {
-      try {
-        account().client().images().deleteImage(status.getImageId());
-      } catch (ConohaException e) {
-        if (e.kind() != ConohaException.Kind.NOT_FOUND) {
-          throw e;
-        }
-      }
+      deleteIfPresent(() -> account().client().images().deleteImage(status.getImageId()));
       ops.events().normal(resource, "Deleted", "deleted image " + status.getImageId());
     }
     release();

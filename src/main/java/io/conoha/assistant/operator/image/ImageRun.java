@@ -4,7 +4,6 @@ import io.conoha.assistant.api.ConohaImage;
 import io.conoha.assistant.api.ConohaImageStatus;
 import io.conoha.assistant.api.ConohaServer;
 import io.conoha.assistant.api.ImagePhase;
-import io.conoha.assistant.client.error.ConohaException;
 import io.conoha.assistant.client.model.Image;
 import io.conoha.assistant.operator.OperatorContext;
 import io.conoha.assistant.operator.Reasons;
@@ -123,18 +122,7 @@ class ImageRun extends ResourceRun<ConohaImage, ConohaImageStatus> {
 
   /** An image by id: listed, else by its own URL (a listing may lag); empty only on 404. */
   Optional<Image> imageById(String id) {
-    Optional<Image> listed = snapshot().image(id);
-    if (listed.isPresent()) {
-      return listed;
-    }
-    try {
-      return Optional.of(account().client().images().getImage(id));
-    } catch (ConohaException e) {
-      if (e.kind() == ConohaException.Kind.NOT_FOUND) {
-        return Optional.empty();
-      }
-      throw e;
-    }
+    return listedOrFetched(snapshot().image(id), () -> account().client().images().getImage(id));
   }
 
   /** ConohaServers of this namespace, from the informer cache (no API call). */

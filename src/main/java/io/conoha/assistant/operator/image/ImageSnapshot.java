@@ -163,18 +163,9 @@ final class ImageSnapshot {
       serverId = referencedServerId(source.getServerRef().getName());
     }
     String id = serverId;
-    Optional<Server> listed = run.snapshot().server(id);
-    if (listed.isPresent()) {
-      return listed.get();
-    }
-    try {
-      return run.account().client().compute().getServer(id);
-    } catch (ConohaException e) {
-      if (e.kind() == ConohaException.Kind.NOT_FOUND) {
-        throw StepFailure.userMustFix(Reasons.SOURCE_NOT_FOUND, "server " + id + " does not exist on this ConoHa account");
-      }
-      throw e;
-    }
+    return run.listedOrFetched(run.snapshot().server(id), () -> run.account().client().compute().getServer(id))
+        .orElseThrow(() -> StepFailure.userMustFix(Reasons.SOURCE_NOT_FOUND,
+            "server " + id + " does not exist on this ConoHa account"));
   }
 
   private String referencedServerId(String name) {

@@ -13,6 +13,7 @@ import io.conoha.assistant.client.model.Volume;
 import io.conoha.assistant.operator.Reasons;
 import io.conoha.assistant.operator.Tags;
 import io.conoha.assistant.operator.account.Listing;
+import io.conoha.assistant.operator.support.ResourceRun;
 import io.conoha.assistant.operator.support.StepFailure;
 import java.time.Duration;
 import java.time.Instant;
@@ -133,20 +134,12 @@ final class ServerArchive {
 
   /** A saved image missing from listing and URL means ConoHa saved nothing (it does so silently over quota). */
   private Image savedImage(ArchiveRecord pending) {
-    Optional<Image> listed = run.snapshot().image(pending.getImageId());
-    if (listed.isPresent()) {
-      return listed.get();
-    }
-    try {
-      return client().images().getImage(pending.getImageId());
-    } catch (ConohaException e) {
-      if (e.kind() != ConohaException.Kind.NOT_FOUND) {
-        throw e;
-      }
-      status.setPendingArchive(null);
-      throw StepFailure.userMustFix(Reasons.SAVE_FAILED, "image " + pending.getImageName() + " disappeared while"
-          + " saving (ConoHa saves nothing when the image storage quota is full)");
-    }
+    return run.listedOrFetched(run.snapshot().image(pending.getImageId()),
+        () -> client().images().getImage(pending.getImageId())).orElseThrow(() -> {
+          status.setPendingArchive(null);
+          return StepFailure.userMustFix(Reasons.SAVE_FAILED, "image " + pending.getImageName() + " disappeared while"
+              + " saving (ConoHa saves nothing when the image storage quota is full)");
+        });
   }
 
 
@@ -272,22 +265,13 @@ final class ServerArchive {
       return;
     }
     for (ArchiveRecord old : all.subList(keep, all.size())) {
-      deleteImageIfPresent(old.getImageId());
+      ResourceRun.deleteIfPresent(() -> client().images().deleteImage(old.getImageId()));
       run.ops().events().normal(run.resource(), "PrunedArchive", "deleted old archive image " + old.getImageName());
     }
     status.setArchive(keep >= 1 ? all.get(0) : null);
     status.setPreviousArchives(new ArrayList<>(all.subList(Math.min(1, keep), keep)));
   }
 
-  private void deleteImageIfPresent(String imageId) {
-    try {
-      client().images().deleteImage(imageId);
-    } catch (ConohaException e) {
-      if (e.kind() != ConohaException.Kind.NOT_FOUND) {
-        throw e;
-      }
-    }
-  }
 
   private ConohaClient client() {
     return run.account().client();

@@ -5,7 +5,6 @@ import io.conoha.assistant.api.ConohaServer;
 import io.conoha.assistant.api.DeletionPolicy;
 import io.conoha.assistant.api.ServerPhase;
 import io.conoha.assistant.client.ApiGeneration;
-import io.conoha.assistant.client.error.ConohaException;
 import io.conoha.assistant.client.model.Server;
 import io.conoha.assistant.client.model.Volume;
 import io.conoha.assistant.operator.OperatorContext;
@@ -118,7 +117,7 @@ final class ServerCleanupRun extends ServerRun {
     for (Volume v : volumes) {
       watch(v.id());
       if (v.isAvailable() || v.isError()) {
-        deleteQuietly(() -> account().client().volumes().deleteVolume(v.id()));
+        deleteIfPresent(() -> account().client().volumes().deleteVolume(v.id()));
       }
     }
     progressing(Reasons.DELETING, "deleting boot volume " + volumes.stream().map(Volume::id).toList());
@@ -128,7 +127,7 @@ final class ServerCleanupRun extends ServerRun {
 
   private void deleteArchiveImages() {
     for (String imageId : archiveImageIds()) {
-      deleteQuietly(() -> account().client().images().deleteImage(imageId));
+      deleteIfPresent(() -> account().client().images().deleteImage(imageId));
     }
     status.setArchive(null);
     status.setPendingArchive(null);
@@ -140,14 +139,4 @@ final class ServerCleanupRun extends ServerRun {
         .filter(Objects::nonNull).map(ArchiveRecord::getImageId).filter(Objects::nonNull).toList();
   }
 
-  /** Deletes, taking "already gone" as success. */
-  private static void deleteQuietly(Runnable delete) {
-    try {
-      delete.run();
-    } catch (ConohaException e) {
-      if (e.kind() != ConohaException.Kind.NOT_FOUND) {
-        throw e;
-      }
-    }
-  }
 }

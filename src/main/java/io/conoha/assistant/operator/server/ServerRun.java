@@ -113,19 +113,8 @@ class ServerRun extends ResourceRun<ConohaServer, ConohaServerStatus> {
    * own URL means it is gone. A failed lookup is never taken as "absent".
    */
   Optional<Server> byId(String id) {
-    Optional<Server> listed = snapshot().server(id);
-    if (listed.isPresent()) {
-      return listed.filter(s -> s.status() != ServerStatus.DELETED);
-    }
-    try {
-      Server s = account().client().compute().getServer(id);
-      return s.status() == ServerStatus.DELETED ? Optional.empty() : Optional.of(s);
-    } catch (ConohaException e) {
-      if (e.kind() == ConohaException.Kind.NOT_FOUND) {
-        return Optional.empty();
-      }
-      throw e;
-    }
+    return listedOrFetched(snapshot().server(id), () -> account().client().compute().getServer(id))
+        .filter(s -> s.status() != ServerStatus.DELETED);
   }
 
   /**
@@ -133,18 +122,7 @@ class ServerRun extends ResourceRun<ConohaServer, ConohaServerStatus> {
    * a lagging listing never makes a volume look deleted.
    */
   Optional<Volume> volumeById(String id) {
-    Optional<Volume> listed = snapshot().volume(id);
-    if (listed.isPresent()) {
-      return listed;
-    }
-    try {
-      return Optional.of(account().client().volumes().getVolume(id));
-    } catch (ConohaException e) {
-      if (e.kind() == ConohaException.Kind.NOT_FOUND) {
-        return Optional.empty();
-      }
-      throw e;
-    }
+    return listedOrFetched(snapshot().volume(id), () -> account().client().volumes().getVolume(id));
   }
 
   private void serverVanished() {

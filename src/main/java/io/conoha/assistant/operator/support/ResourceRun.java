@@ -262,6 +262,35 @@ public abstract class ResourceRun<R extends CustomResource<?, S>, S extends Cond
   }
 
   /**
+   * An object the account's listing may not show yet (a new one, or listing lag): listed, else read from its own
+   * URL. Empty only on a 404: a failed lookup is never taken as "absent".
+   */
+  public final <T> Optional<T> listedOrFetched(Optional<T> listed, java.util.function.Supplier<T> fetch) {
+    if (listed.isPresent()) {
+      return listed;
+    }
+    try {
+      return Optional.of(fetch.get());
+    } catch (ConohaException e) {
+      if (e.kind() == ConohaException.Kind.NOT_FOUND) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  /** Deletes on ConoHa, taking "already gone" as success. */
+  public static void deleteIfPresent(Runnable delete) {
+    try {
+      delete.run();
+    } catch (ConohaException e) {
+      if (e.kind() != ConohaException.Kind.NOT_FOUND) {
+        throw e;
+      }
+    }
+  }
+
+  /**
    * Creates a ConoHa object exactly once. The intent is recorded (optimistically locked) before the call; when
    * the answer is lost (timeout, 5xx, crash), the caller's lookup by owner tag finds the object on a later poll.
    * The new id reaches status with the reconcile's closing write; a crash before it is recovered the same way.
