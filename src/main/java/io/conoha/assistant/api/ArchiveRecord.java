@@ -12,6 +12,8 @@ public class ArchiveRecord {
   private String imageName;
   @JsonPropertyDescription("When the save finished (RFC 3339).")
   private String savedAt;
+  @JsonPropertyDescription("The ConoHa server the image was saved from (while it was stopped); only that server may be deleted once the image is active.")
+  private String serverId;
 
   public ArchiveRecord() {}
 
@@ -26,5 +28,7 @@ public class ArchiveRecord {
   public String getImageName() { return imageName; }
   public void setImageName(String imageName) { this.imageName = imageName; }
   public String getSavedAt() { return savedAt; }
+  public String getServerId() { return serverId; }
+  public void setServerId(String serverId) { this.serverId = serverId; }
   public void setSavedAt(String savedAt) { this.savedAt = savedAt; }
 }

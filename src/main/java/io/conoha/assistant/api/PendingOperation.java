@@ -15,6 +15,8 @@ public class PendingOperation {
   private String token;
   @JsonPropertyDescription("When the intent was recorded (RFC 3339).")
   private String startedAt;
+  @JsonPropertyDescription("Ids of same-named images that existed before a save: never taken for the save's result.")
+  private java.util.List<String> excludedIds = new java.util.ArrayList<>();
 
   public PendingOperation() {}
 
@@ -29,5 +31,7 @@ public class PendingOperation {
   public String getToken() { return token; }
   public void setToken(String token) { this.token = token; }
   public String getStartedAt() { return startedAt; }
+  public java.util.List<String> getExcludedIds() { return excludedIds; }
+  public void setExcludedIds(java.util.List<String> ids) { this.excludedIds = ids == null ? new java.util.ArrayList<>() : ids; }
   public void setStartedAt(String startedAt) { this.startedAt = startedAt; }
 }

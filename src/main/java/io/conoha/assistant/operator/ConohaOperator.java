@@ -7,10 +7,11 @@ import io.conoha.assistant.operator.account.Account;
 import io.conoha.assistant.operator.account.Accounts;
 import io.conoha.assistant.operator.image.ConohaImageReconciler;
 import io.conoha.assistant.operator.server.ConohaServerReconciler;
-import io.conoha.assistant.operator.support.ActionMemory;
-import io.conoha.assistant.operator.support.Backoffs;
-import io.conoha.assistant.operator.support.EventRecorder;
-import io.conoha.assistant.operator.support.SecretReader;
+import io.conoha.assistant.operator.reconcile.ActionMemory;
+import io.conoha.assistant.operator.reconcile.Backoffs;
+import io.conoha.assistant.operator.reconcile.EventRecorder;
+import io.conoha.assistant.operator.reconcile.SecretReader;
+import io.conoha.assistant.operator.reconcile.WaitClock;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.javaoperatorsdk.operator.Operator;
@@ -70,7 +71,8 @@ public final class ConohaOperator implements AutoCloseable {
         new Account.PollSettings(settings.fastPoll(), settings.slowPoll(), settings.catalogTtl()), registry,
         (account, ok) -> metrics.polled(ok), clock);
     OperatorContext ops = new OperatorContext(accounts, new SecretReader(kubernetes, clock), new EventRecorder(kubernetes, clock),
-        settings, metrics, new Backoffs(settings.fastPoll(), settings.slowPoll()), new ActionMemory(), clock);
+        settings, metrics, new Backoffs(settings.fastPoll(), settings.slowPoll()), new ActionMemory(),
+        new WaitClock(clock), clock);
     this.operator = new Operator(o -> {
       o.withKubernetesClient(kubernetes)
           .withUseSSAToPatchPrimaryResource(false)

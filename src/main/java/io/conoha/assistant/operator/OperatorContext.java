@@ -2,10 +2,11 @@ package io.conoha.assistant.operator;
 
 import io.conoha.assistant.metrics.OperatorMetrics;
 import io.conoha.assistant.operator.account.Accounts;
-import io.conoha.assistant.operator.support.ActionMemory;
-import io.conoha.assistant.operator.support.Backoffs;
-import io.conoha.assistant.operator.support.EventRecorder;
-import io.conoha.assistant.operator.support.SecretReader;
+import io.conoha.assistant.operator.reconcile.ActionMemory;
+import io.conoha.assistant.operator.reconcile.Backoffs;
+import io.conoha.assistant.operator.reconcile.EventRecorder;
+import io.conoha.assistant.operator.reconcile.SecretReader;
+import io.conoha.assistant.operator.reconcile.WaitClock;
 import java.time.Clock;
 
 /** What every reconcile needs besides the resource: shared accounts, secrets, events, settings, metrics. */
@@ -17,4 +18,5 @@ public record OperatorContext(
     OperatorMetrics metrics,
     Backoffs backoffs,
     ActionMemory actions,
+    WaitClock waits,
     Clock clock) {}

@@ -8,6 +8,7 @@ import io.conoha.assistant.api.ImagePhase;
 import io.conoha.assistant.operator.OperatorContext;
 import io.conoha.assistant.operator.Reasons;
 import io.conoha.assistant.operator.account.Listing;
+import io.conoha.assistant.operator.reconcile.LostSaves;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import java.time.Instant;
 import java.util.List;
@@ -59,11 +60,11 @@ final class ImageCleanupRun extends ImageRun {
     if (pending == null || status.getImageId() != null) {
       return true;
     }
-    if (!snapshot().covers(Set.of(Listing.IMAGES), Instant.parse(pending.getStartedAt()).plus(ops.settings().createGrace()))) {
+    if (!lostAnswerSettled(Listing.IMAGES)) {
       progressing(Reasons.DELETING, "waiting to be sure an unanswered save left no image");
       return false;
     }
-    snapshot().imagesNamed(imageName()).forEach(i -> status.setImageId(i.id()));
+    LostSaves.candidates(snapshot(), uid(), pending, imageName()).forEach(i -> status.setImageId(i.id()));
     status.setPendingOperation(null);
     return true;
   }

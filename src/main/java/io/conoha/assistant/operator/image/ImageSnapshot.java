@@ -12,7 +12,8 @@ import io.conoha.assistant.client.model.ServerStatus;
 import io.conoha.assistant.operator.Reasons;
 import io.conoha.assistant.operator.Tags;
 import io.conoha.assistant.operator.account.Listing;
-import io.conoha.assistant.operator.support.StepFailure;
+import io.conoha.assistant.operator.reconcile.LostSaves;
+import io.conoha.assistant.operator.reconcile.StepFailure;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -68,12 +69,16 @@ final class ImageSnapshot {
     }
   }
 
-  /** After a lost answer, the image is found by its name (unique per resource) instead of saving twice. */
+  /**
+   * After a lost answer, the image is found by ownership (owner tag and intent, or a same-named image that is
+   * nobody else's and was not there before the save) instead of saving twice.
+   */
   private boolean adoptLostSave() {
     if (!run.intentPending(SAVE_IMAGE)) {
       return false;
     }
-    List<Image> named = run.snapshot().imagesNamed(run.imageName());
+    List<Image> named = LostSaves.candidates(run.snapshot(), run.uid(), run.status().getPendingOperation(),
+        run.imageName());
     if (named.size() > 1) {
       throw StepFailure.userMustFix(Reasons.DUPLICATE_IMAGES, "several images are named " + run.imageName() + ": "
           + named.stream().map(Image::id).toList());
@@ -99,7 +104,8 @@ final class ImageSnapshot {
   private void save(Server server) {
     run.phase(ImagePhase.Saving);
     run.progressing(Reasons.SAVING, "saving server " + server.id() + " as image " + run.imageName());
-    run.createOnce(SAVE_IMAGE, Listing.IMAGES, token -> DiskStrategy.forServer(server)
+    run.createOnce(SAVE_IMAGE, Listing.IMAGES, LostSaves.existing(run.snapshot(), run.imageName()),
+        token -> DiskStrategy.forServer(server)
             .startSave(run.account().client(), server, run.imageName(), Map.of(Tags.OWNER, run.uid(), Tags.INTENT, token)))
         .ifPresent(id -> {
           status.setImageId(id);
@@ -155,7 +161,11 @@ final class ImageSnapshot {
     return false;
   }
 
-  /** The server to save: a ConohaServer's current server, or any server of the account by id. */
+  /**
+   * The server to save: a ConohaServer's current server, or a server of the account by id. A server by id that a
+   * ConohaServer manages is coordinated with it exactly as a serverRef is; one managed from another namespace is
+   * left alone.
+   */
   private Server sourceServer() {
     var source = run.resource().getSpec().getSource();
     String serverId = source.getServerId();
@@ -163,9 +173,18 @@ final class ImageSnapshot {
       serverId = referencedServerId(source.getServerRef().getName());
     }
     String id = serverId;
-    return run.listedOrFetched(run.snapshot().server(id), () -> run.account().client().compute().getServer(id))
+    Server server = run.listedOrFetched(run.snapshot().server(id), () -> run.account().client().compute().getServer(id))
         .orElseThrow(() -> StepFailure.userMustFix(Reasons.SOURCE_NOT_FOUND,
             "server " + id + " does not exist on this ConoHa account"));
+    String owner = server.metadata().get(Tags.OWNER);
+    if (source.getServerRef() == null && owner != null) {
+      ConohaServer manager = run.serversInNamespace().filter(s -> owner.equals(s.getMetadata().getUid())).findFirst()
+          .orElseThrow(() -> StepFailure.userMustFix(Reasons.OWNED_BY_ANOTHER, "server " + id + " is managed by"
+              + " ConohaServer " + server.metadata().getOrDefault(Tags.RESOURCE, owner) + " outside this namespace;"
+              + " snapshot it from there (source.serverRef)"));
+      referencedServerId(manager.getMetadata().getName());
+    }
+    return server;
   }
 
   private String referencedServerId(String name) {

@@ -3,7 +3,7 @@ package io.conoha.assistant.operator.image;
 import io.conoha.assistant.api.ConohaImage;
 import io.conoha.assistant.api.ConohaImageSpec;
 import io.conoha.assistant.operator.Reasons;
-import io.conoha.assistant.operator.support.StepFailure;
+import io.conoha.assistant.operator.reconcile.StepFailure;
 import java.util.regex.Pattern;
 
 /** What the CRD's CEL rules say, checked again because not every API server enforces them. */

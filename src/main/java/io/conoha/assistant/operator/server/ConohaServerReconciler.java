@@ -21,7 +21,7 @@ import java.util.Set;
 
 /**
  * Declarative ConoHa servers. Woken by spec changes, by account polls that saw this server's ConoHa objects
- * change, and by ConohaImages that snapshot it or that it boots from.
+ * change, and by ConohaImages that snapshot it (by serverRef or by its server's id) or that it boots from.
  */
 @ControllerConfiguration(name = "conohaserver", finalizerName = "conoha-assistant.io/finalizer")
 public final class ConohaServerReconciler implements Reconciler<ConohaServer>, Cleaner<ConohaServer> {
@@ -53,8 +53,14 @@ public final class ConohaServerReconciler implements Reconciler<ConohaServer>, C
   private static Set<ResourceID> serversConcerned(ConohaImage image, EventSourceContext<ConohaServer> ctx) {
     String namespace = image.getMetadata().getNamespace();
     Set<ResourceID> ids = new HashSet<>();
-    if (image.getSpec() != null && image.getSpec().getSource() != null && image.getSpec().getSource().getServerRef() != null) {
-      ids.add(new ResourceID(image.getSpec().getSource().getServerRef().getName(), namespace));
+    var source = image.getSpec() == null ? null : image.getSpec().getSource();
+    if (source != null && source.getServerRef() != null) {
+      ids.add(new ResourceID(source.getServerRef().getName(), namespace));
+    }
+    if (source != null && source.getServerId() != null) {
+      ctx.getPrimaryCache().list(namespace, s -> s.getStatus() != null
+              && source.getServerId().equals(s.getStatus().getServerId()))
+          .forEach(s -> ids.add(ResourceID.fromResource(s)));
     }
     ctx.getPrimaryCache().list(namespace, s -> s.getSpec() != null && s.getSpec().getImageRef() != null
             && image.getMetadata().getName().equals(s.getSpec().getImageRef().getName()))

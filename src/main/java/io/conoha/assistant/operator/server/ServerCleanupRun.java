@@ -11,7 +11,8 @@ import io.conoha.assistant.operator.OperatorContext;
 import io.conoha.assistant.operator.Reasons;
 import io.conoha.assistant.operator.Tags;
 import io.conoha.assistant.operator.account.Listing;
-import io.conoha.assistant.operator.support.StepFailure;
+import io.conoha.assistant.operator.reconcile.LostSaves;
+import io.conoha.assistant.operator.reconcile.StepFailure;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,7 +40,7 @@ final class ServerCleanupRun extends ServerRun {
       retain();
       return;
     }
-    connect(resource.getSpec().getCredentialsSecretRef().getName());
+    connectForCleanup();
     boolean v3 = account().client().generation() == ApiGeneration.V3;
     if (!(v3 ? observed(Listing.SERVERS, Listing.VOLUMES) : observed(Listing.SERVERS))) {
       return;
@@ -51,6 +52,20 @@ final class ServerCleanupRun extends ServerRun {
     }
   }
 
+  /**
+   * Deleting with policy Delete needs the account: without its Secret nothing can be deleted, and the finalizer
+   * stays so nothing billed is forgotten. The message says the ways out.
+   */
+  private void connectForCleanup() {
+    try {
+      connect(resource.getSpec().getCredentialsSecretRef().getName());
+    } catch (StepFailure f) {
+      throw StepFailure.userMustFix(f.reason(), f.getMessage() + "; deletionPolicy Delete needs it to delete the"
+          + " server, its boot volume and archive images. Restore the Secret, or set spec.deletionPolicy: Retain to"
+          + " let the resource go and leave them on ConoHa (still billed)");
+    }
+  }
+
   private void retain() {
     ops.events().normal(resource, "Retained", "deletionPolicy Retain: left on ConoHa: server "
         + Objects.requireNonNullElse(status.getServerId(), "-") + ", boot volume "
@@ -58,11 +73,21 @@ final class ServerCleanupRun extends ServerRun {
     release();
   }
 
-  /** True when no server of this resource is left. */
+  /**
+   * True when no server of this resource is left. A server that carries another resource's owner tag is never
+   * deleted on behalf of this one, even if status names it.
+   */
   private boolean deleteServers() {
     Set<Server> servers = new LinkedHashSet<>(snapshot().serversTagged(Tags.OWNER, uid()));
     if (status.getServerId() != null) {
-      byId(status.getServerId()).ifPresent(servers::add);
+      byId(status.getServerId()).ifPresent(s -> {
+        if (ownedByAnother(s.metadata())) {
+          ops.events().warning(resource, Reasons.OWNED_BY_ANOTHER, "server " + s.id() + " belongs to "
+              + s.metadata().getOrDefault(Tags.RESOURCE, s.metadata().get(Tags.OWNER)) + "; left alone");
+        } else {
+          servers.add(s);
+        }
+      });
     }
     if (servers.isEmpty()) {
       return true;
@@ -86,19 +111,18 @@ final class ServerCleanupRun extends ServerRun {
       return true;
     }
     Listing listing = switch (pending.getOperation()) {
-      case ServerBoot.CREATE_BOOT_VOLUME -> Listing.VOLUMES;
-      case ServerArchive.SAVE_IMAGE -> Listing.IMAGES;
+      case ServerDecider.CREATE_BOOT_VOLUME -> Listing.VOLUMES;
+      case ServerDecider.SAVE_IMAGE -> Listing.IMAGES;
       default -> Listing.SERVERS;
     };
     alsoList(listing);
-    Instant until = Instant.parse(pending.getStartedAt()).plus(ops.settings().createGrace());
-    if (!snapshot().covers(Set.of(listing), until)) {
+    if (!lostAnswerSettled(listing)) {
       progressing(Reasons.DELETING, "waiting to be sure an unanswered " + pending.getOperation() + " left nothing");
       return false;
     }
     ArchiveRecord unsaved = status.getPendingArchive();
-    if (unsaved != null && unsaved.getImageId() == null) {
-      snapshot().imagesNamed(unsaved.getImageName()).forEach(i -> unsaved.setImageId(i.id()));
+    if (unsaved != null && unsaved.getImageId() == null && intentPending(ServerDecider.SAVE_IMAGE)) {
+      LostSaves.candidates(snapshot(), uid(), pending, unsaved.getImageName()).forEach(i -> unsaved.setImageId(i.id()));
     }
     status.setPendingOperation(null);
     return true;
@@ -108,7 +132,7 @@ final class ServerCleanupRun extends ServerRun {
   private boolean deleteVolumes() {
     List<Volume> volumes = new ArrayList<>(snapshot().volumesTagged(Tags.OWNER, uid()));
     if (status.getBootVolumeId() != null && volumes.stream().noneMatch(v -> v.id().equals(status.getBootVolumeId()))) {
-      volumeById(status.getBootVolumeId()).ifPresent(volumes::add);
+      volumeById(status.getBootVolumeId()).filter(v -> !ownedByAnother(v.metadata())).ifPresent(volumes::add);
     }
     if (volumes.isEmpty()) {
       status.setBootVolumeId(null);
@@ -123,6 +147,11 @@ final class ServerCleanupRun extends ServerRun {
     progressing(Reasons.DELETING, "deleting boot volume " + volumes.stream().map(Volume::id).toList());
     changing = true;
     return false;
+  }
+
+  private boolean ownedByAnother(java.util.Map<String, String> metadata) {
+    String owner = metadata.get(Tags.OWNER);
+    return owner != null && !owner.equals(uid());
   }
 
   private void deleteArchiveImages() {

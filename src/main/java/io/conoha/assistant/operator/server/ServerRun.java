@@ -11,14 +11,15 @@ import io.conoha.assistant.client.error.ConohaException;
 import io.conoha.assistant.client.model.Server;
 import io.conoha.assistant.client.model.ServerStatus;
 import io.conoha.assistant.client.model.Volume;
+import io.conoha.assistant.client.model.Image;
 import io.conoha.assistant.operator.OperatorContext;
 import io.conoha.assistant.operator.Reasons;
 import io.conoha.assistant.operator.Tags;
 import io.conoha.assistant.operator.account.Listing;
 import io.conoha.assistant.client.model.Flavor;
-import io.conoha.assistant.operator.support.ApiFailures;
-import io.conoha.assistant.operator.support.ResourceRun;
-import io.conoha.assistant.operator.support.StepFailure;
+import io.conoha.assistant.operator.reconcile.ApiFailures;
+import io.conoha.assistant.operator.reconcile.ResourceRun;
+import io.conoha.assistant.operator.reconcile.StepFailure;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.util.List;
@@ -32,7 +33,7 @@ import java.util.stream.Stream;
  */
 class ServerRun extends ResourceRun<ConohaServer, ConohaServerStatus> {
   static final String KIND = "ConohaServer";
-  static final String CREATE_SERVER = "CreateServer";
+  static final String CREATE_SERVER = ServerDecider.CREATE_SERVER;
 
   ServerRun(ConohaServer resource, Context<ConohaServer> ctx, OperatorContext ops) {
     super(resource, ctx, ops);
@@ -58,54 +59,76 @@ class ServerRun extends ResourceRun<ConohaServer, ConohaServerStatus> {
     return new ConohaServerStatus();
   }
 
+  /**
+   * observe → decide → act → record: the view is gathered once, the decision is a pure function of it, and
+   * status-only decisions (bookkeeping) are recorded and decided again on the new status without another call.
+   */
   @Override
   protected void step() {
     ServerSpecValidator.validate(resource);
     connect(resource.getSpec().getCredentialsSecretRef().getName());
-    if (!observed(Listing.SERVERS)) {
+    Optional<ServerView> observed = new ServerObserver(this).observe();
+    if (observed.isEmpty()) {
       phase(ServerPhase.Pending);
       return;
     }
-    if (status.getPendingOperation() == null && actedOnAlready()) {
-      // A listing older than the last create or action cannot show it yet: deciding from it would look
-      // the new server up one by one (or act twice). The poll that shows it wakes this resource.
-      return;
+    ServerView view = observed.get();
+    remember(view);
+    for (int i = 0; i < MAX_BOOKKEEPING; i++) {
+      ServerStep step = ServerDecider.decide(view);
+      if (!(step instanceof ServerStep.Bookkeeping b)) {
+        timeWait(step);
+        new ServerActor(this).act(step);
+        return;
+      }
+      view = new ServerRecorder(this).record(view, b);
     }
-    Optional<Server> server = locate();
-    if (server.isPresent()) {
-      withServer(server.get());
-    } else {
-      withoutServer();
+    throw new IllegalStateException("status bookkeeping did not settle after " + MAX_BOOKKEEPING + " steps");
+  }
+
+  private static final int MAX_BOOKKEEPING = 6;
+
+  /** Starts or continues the deadline clock of the wait decided (any other step ends it). */
+  private void timeWait(ServerStep step) {
+    String key = uid() + "|wait";
+    if (step instanceof ServerStep.Wait w && w.kind() != null) {
+      ops.waits().since(key, w.kind().name());
+    } else if (!(step instanceof ServerStep.AwaitListing) && !(step instanceof ServerStep.Fail)) {
+      ops.waits().clear(key);
     }
   }
 
-  // ---- finding the server
-
-  /**
-   * The server this resource owns: by the id in status, else by owner tag (a create whose answer was lost),
-   * else the one named for adoption. Several tagged servers stop everything: a human must choose.
-   */
-  Optional<Server> locate() {
-    List<Server> tagged = snapshot().serversTagged(Tags.OWNER, uid());
-    if (tagged.size() > 1) {
-      throw StepFailure.userMustFix(Reasons.DUPLICATE_SERVERS, "several ConoHa servers carry this resource's tag: "
-          + tagged.stream().map(Server::id).toList() + "; delete the extra ones, nothing is done until then");
-    }
-    if (status.getServerId() != null) {
-      Optional<Server> known = byId(status.getServerId());
-      if (known.isPresent()) {
-        return known;
+  /** What was observed of this resource's own objects goes into status before deciding. */
+  private void remember(ServerView view) {
+    view.server().filter(s -> uid().equals(s.metadata().get(Tags.OWNER)) || s.id().equals(status.getServerId()))
+        .ifPresent(s -> {
+          remember(s);
+          intentFulfilled(CREATE_SERVER);
+        });
+    view.bootVolume().ifPresent(v -> {
+      if (status.getBootVolumeId() == null) {
+        status.setBootVolumeId(v.id());
+        intentFulfilled(ServerDecider.CREATE_BOOT_VOLUME);
       }
-      serverVanished();
-    }
-    if (tagged.size() == 1) {
-      intentFulfilled(CREATE_SERVER);
-      return Optional.of(remember(tagged.get(0)));
-    }
-    if (resource.getSpec().getServerId() != null && status.getArchive() == null && status.getServerCreatedAt() == null) {
-      return Optional.of(adopt(resource.getSpec().getServerId()));
-    }
-    return Optional.empty();
+      watch(v.id());
+    });
+    view.images().keySet().forEach(this::watch);
+    status.setHeldBy(view.heldBy().orElse(null));
+  }
+
+  /** The listing predates the last action (or create): wait for a poll that can show it. */
+  boolean listingPredatesLastAction() {
+    return ops.actions().listingPredatesLastAction(uid(), snapshot().serversAt());
+  }
+
+  void awaitListing() {
+    changing = true;
+    keepReadyAsIs();
+  }
+
+  /** An image by id: listed, else by its own URL (a listing may lag); empty only on 404. */
+  Optional<Image> imageById(String id) {
+    return listedOrFetched(snapshot().image(id), () -> account().client().images().getImage(id));
   }
 
   /**
@@ -125,26 +148,6 @@ class ServerRun extends ResourceRun<ConohaServer, ConohaServerStatus> {
     return listedOrFetched(snapshot().volume(id), () -> account().client().volumes().getVolume(id));
   }
 
-  private void serverVanished() {
-    boolean archiving = status.getPendingArchive() != null && status.getPendingArchive().getImageId() != null;
-    if (!archiving && !deleting()) {
-      ops.events().warning(resource, "ServerDeletedExternally", "server " + status.getServerId()
-          + " was deleted outside the operator; it will be created again"
-          + (status.getArchive() != null ? " from archive image " + status.getArchive().getImageName() : ""));
-    }
-    status.setServerId(null);
-    status.setAddresses(null);
-    status.setServerCreatedAt(null);
-  }
-
-  private Server adopt(String serverId) {
-    Server server = byId(serverId).orElseThrow(() -> StepFailure.userMustFix(Reasons.INVALID_SPEC,
-        "spec.serverId " + serverId + " does not exist on this ConoHa account"));
-    account().client().compute().updateMetadata(serverId, Map.of(Tags.OWNER, uid(), Tags.RESOURCE, tagName()));
-    ops.events().normal(resource, "Adopted", "adopted existing server " + serverId);
-    return remember(server);
-  }
-
   Server remember(Server server) {
     status.setServerId(server.id());
     status.setServerCreatedAt(server.created() == null ? now.toString() : server.created().toString());
@@ -155,50 +158,6 @@ class ServerRun extends ResourceRun<ConohaServer, ConohaServerStatus> {
     watch(server.id());
     watch(status.getBootVolumeId());
     return server;
-  }
-
-  // ---- acting
-
-  private void withServer(Server server) {
-    remember(server);
-    intentFulfilled(CREATE_SERVER);
-    if (server.status() == ServerStatus.ERROR) {
-      throw StepFailure.userMustFix(Reasons.SERVER_ERROR, "ConoHa reports server " + server.id()
-          + " in ERROR; nothing is done automatically (delete it in ConoHa or this resource)");
-    }
-    if (server.status() == ServerStatus.BUILD) {
-      creating("ConoHa is building server " + server.id());
-      return;
-    }
-    Optional<ConohaImage> hold = snapshotHold();
-    if (hold.isPresent()) {
-      phase(ServerPhase.Snapshotting);
-      notReady(Reasons.SNAPSHOTTING, "ConohaImage " + hold.get().getMetadata().getName()
-          + " is saving this server; it is left alone until the save ends");
-      return;
-    }
-    if (resource.getSpec().getState() == ServerState.Archived) {
-      new ServerArchive(this).archive(server);
-      return;
-    }
-    if (status.getPendingArchive() != null) {
-      new ServerArchive(this).abandonPendingArchive();
-    }
-    if (!actedOnAlready()) {
-      new ServerPower(this).converge(server);
-    }
-  }
-
-  private void withoutServer() {
-    ServerArchive archive = new ServerArchive(this);
-    if (resource.getSpec().getState() == ServerState.Archived) {
-      archive.settleArchived();
-      return;
-    }
-    if (!archive.finishPendingArchive()) {
-      return;
-    }
-    new ServerBoot(this).boot();
   }
 
   /** True (and waiting) while the listing cannot show the last action yet. */
@@ -233,25 +192,6 @@ class ServerRun extends ResourceRun<ConohaServer, ConohaServerStatus> {
           + " control panel (IsDeleteLocked=True); unlock it"
           + (deleting() ? ", or set deletionPolicy: Retain to keep it" : " to archive"));
     }
-  }
-
-  /** A ConohaImage in this namespace that is stopping or saving this server right now. */
-  Optional<ConohaImage> snapshotHold() {
-    return imagesInNamespace()
-        .filter(i -> i.getSpec() != null && i.getSpec().getSource() != null
-            && i.getSpec().getSource().getServerRef() != null
-            && resource.getMetadata().getName().equals(i.getSpec().getSource().getServerRef().getName()))
-        .filter(i -> i.getStatus() != null
-            && (i.getStatus().getPhase() == ImagePhase.Stopping || i.getStatus().getPhase() == ImagePhase.Saving))
-        .findFirst()
-        .map(i -> {
-          status.setHeldBy(i.getMetadata().getName());
-          return i;
-        })
-        .or(() -> {
-          status.setHeldBy(null);
-          return Optional.empty();
-        });
   }
 
   /** The plan the spec asks for (cached per account). */

@@ -3,7 +3,7 @@ package io.conoha.assistant.operator.server;
 import io.conoha.assistant.api.ConohaServer;
 import io.conoha.assistant.api.ConohaServerSpec;
 import io.conoha.assistant.operator.Reasons;
-import io.conoha.assistant.operator.support.StepFailure;
+import io.conoha.assistant.operator.reconcile.StepFailure;
 import java.util.regex.Pattern;
 
 /**

@@ -1,4 +1,4 @@
-package io.conoha.assistant.operator.support;
+package io.conoha.assistant.operator.reconcile;
 
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ConditionBuilder;

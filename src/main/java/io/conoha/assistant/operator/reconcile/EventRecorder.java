@@ -1,4 +1,4 @@
-package io.conoha.assistant.operator.support;
+package io.conoha.assistant.operator.reconcile;
 
 import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;

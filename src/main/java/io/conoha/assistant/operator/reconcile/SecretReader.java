@@ -1,4 +1,4 @@
-package io.conoha.assistant.operator.support;
+package io.conoha.assistant.operator.reconcile;
 
 import io.conoha.assistant.api.SecretKeyRef;
 import io.conoha.assistant.client.Credentials;

@@ -1,4 +1,4 @@
-package io.conoha.assistant.operator.support;
+package io.conoha.assistant.operator.reconcile;
 
 import java.time.Duration;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.conoha.assistant.operator.support;
+package io.conoha.assistant.operator.reconcile;
 
 /**
  * A reconcile step that cannot go on, with the condition reason that tells the user why.

@@ -1,4 +1,4 @@
-package io.conoha.assistant.operator.support;
+package io.conoha.assistant.operator.reconcile;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -112,6 +112,8 @@ public abstract class ResourceRun<R extends CustomResource<?, S>, S extends Cond
       fail(f);
     } catch (ConohaException e) {
       fail(ApiFailures.classify(e, defaultNotFoundReason()));
+      // A 429's Retry-After holds for this resource's next attempt too, not only for the HTTP layer's retry.
+      e.retryAfter().filter(d -> retryAfter == null || d.compareTo(retryAfter) > 0).ifPresent(d -> retryAfter = d);
     }
     setReady();
     writeStatusIfChanged();
@@ -120,6 +122,7 @@ public abstract class ResourceRun<R extends CustomResource<?, S>, S extends Cond
       ops.metrics().forget(resource);
       ops.events().forget(resource);
       ops.actions().forget(uid);
+      ops.waits().forget(uid);
       ops.backoffs().reset(uid);
     } else {
       registerInterest();
@@ -213,8 +216,11 @@ public abstract class ResourceRun<R extends CustomResource<?, S>, S extends Cond
    * Records a create intent with an optimistic lock: if our cached copy is stale (another reconcile moved on),
    * the write fails with 409 and nothing is created.
    */
-  public final void recordIntent(String operation, String token) {
-    status.setPendingOperation(new PendingOperation(operation, token, now.toString()));
+  public final void recordIntent(String operation, String token, java.util.List<String> excludedIds) {
+    PendingOperation intent = new PendingOperation(operation, token, now.toString());
+    intent.setExcludedIds(new java.util.ArrayList<>(excludedIds));
+    status.setPendingOperation(intent);
+    ops.waits().since(uid() + "|intent", token);
     setReady();
     R copy = withStatus(status);
     copy.getMetadata().setResourceVersion(latest.getMetadata().getResourceVersion());
@@ -294,16 +300,17 @@ public abstract class ResourceRun<R extends CustomResource<?, S>, S extends Cond
    * Creates a ConoHa object exactly once. The intent is recorded (optimistically locked) before the call; when
    * the answer is lost (timeout, 5xx, crash), the caller's lookup by owner tag finds the object on a later poll.
    * The new id reaches status with the reconcile's closing write; a crash before it is recovered the same way.
-   * Only when nothing tagged shows up in a listing taken after the grace period is the create tried again.
+   * Only when nothing tagged shows up in a listing taken a grace period after this process first saw the intent
+   * ({@link #lostAnswerSettled}) is the create tried again.
    *
+   * @param excludedIds objects that existed before (same-named images), never to be taken for this create's result
    * @param create called with the intent token, returns the new object's id
    * @return the id, or empty while the outcome of an uncertain attempt is being established
    */
-  public final Optional<String> createOnce(String operation, Listing listing, Function<String, String> create) {
-    PendingOperation pending = status.getPendingOperation();
-    if (pending != null && operation.equals(pending.getOperation())) {
-      Instant retryAt = Instant.parse(pending.getStartedAt()).plus(ops.settings().createGrace());
-      if (!snapshot().covers(Set.of(listing), retryAt)) {
+  public final Optional<String> createOnce(String operation, Listing listing, java.util.List<String> excludedIds,
+      Function<String, String> create) {
+    if (intentPending(operation)) {
+      if (!lostAnswerSettled(listing)) {
         changing = true;
         return Optional.empty();
       }
@@ -311,7 +318,7 @@ public abstract class ResourceRun<R extends CustomResource<?, S>, S extends Cond
           operation + " left nothing on ConoHa within " + ops.settings().createGrace().toSeconds() + "s; trying again");
     }
     String token = uid() + "." + now.toEpochMilli();
-    recordIntent(operation, token);
+    recordIntent(operation, token, excludedIds);
     try {
       String id = create.apply(token);
       status.setPendingOperation(null);
@@ -327,6 +334,23 @@ public abstract class ResourceRun<R extends CustomResource<?, S>, S extends Cond
       status.setPendingOperation(null);
       throw e;
     }
+  }
+
+  public final Optional<String> createOnce(String operation, Listing listing, Function<String, String> create) {
+    return createOnce(operation, listing, java.util.List.of(), create);
+  }
+
+  /**
+   * Whether a create whose answer was lost had its grace period: a listing taken {@code createGrace} after this
+   * process first saw the intent (not after the time another replica wrote into it) shows nothing of it.
+   */
+  public final boolean lostAnswerSettled(Listing listing) {
+    PendingOperation pending = status.getPendingOperation();
+    if (pending == null) {
+      return true;
+    }
+    Instant since = ops.waits().since(uid() + "|intent", pending.getToken());
+    return snapshot().covers(Set.of(listing), since.plus(ops.settings().createGrace()));
   }
 
   /** Clears a recorded intent once its object was found. */
