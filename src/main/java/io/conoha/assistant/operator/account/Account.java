@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -38,6 +39,11 @@ public final class Account {
   private final PollObserver observer;
   private final Clock clock;
   private final Catalog catalog;
+  /**
+   * This account's own poll thread (a bulkhead): a listing that hangs or crawls holds up only this account. The
+   * shared scheduler only keeps time and hands the poll over.
+   */
+  private final java.util.concurrent.ExecutorService poller;
 
   private final Map<String, Interest> interests = new ConcurrentHashMap<>();
   private final Map<String, Integer> fingerprints = new ConcurrentHashMap<>();
@@ -48,6 +54,7 @@ public final class Account {
   private Instant nextPollAt;
   private boolean pollRunning;
   private boolean pollRequestedWhileRunning;
+  private volatile boolean closed;
 
   /** How often to poll, and how long plan and image names stay resolved. */
   public record PollSettings(Duration fast, Duration slow, Duration catalogTtl) {}
@@ -67,6 +74,11 @@ public final class Account {
     this.observer = observer;
     this.clock = clock;
     this.catalog = new Catalog(client, settings.catalogTtl(), clock);
+    this.poller = Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "conoha-poll-" + key.substring(0, Math.min(8, key.length())));
+      t.setDaemon(true);
+      return t;
+    });
   }
 
   /** Cached plan and image resolution for this account. */
@@ -114,6 +126,9 @@ public final class Account {
   }
 
   private synchronized void requestPoll(Duration delay) {
+    if (closed) {
+      return;
+    }
     if (pollRunning) {
       pollRequestedWhileRunning |= delay.isZero();
       return;
@@ -126,7 +141,7 @@ public final class Account {
       nextPoll.cancel(false);
     }
     nextPollAt = at;
-    nextPoll = scheduler.schedule(this::poll, delay.toMillis(), TimeUnit.MILLISECONDS);
+    nextPoll = scheduler.schedule(this::handOverPoll, delay.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   private Duration interval() {
@@ -139,6 +154,14 @@ public final class Account {
     long factor = 1L << Math.min(consecutiveFailures, 10);
     Duration backoff = settings.fast().multipliedBy(factor);
     return backoff.compareTo(settings.slow()) > 0 ? settings.slow() : backoff;
+  }
+
+  private void handOverPoll() {
+    try {
+      poller.execute(this::poll);
+    } catch (java.util.concurrent.RejectedExecutionException closed) {
+      // the account was closed meanwhile
+    }
   }
 
   private void poll() {
@@ -223,10 +246,16 @@ public final class Account {
   }
 
   synchronized void close() {
+    closed = true;
     if (nextPoll != null) {
       nextPoll.cancel(false);
     }
     interests.clear();
+    poller.shutdownNow();
     client.close();
+  }
+
+  boolean closed() {
+    return closed;
   }
 }

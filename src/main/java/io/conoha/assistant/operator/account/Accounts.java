@@ -50,30 +50,56 @@ public final class Accounts implements AutoCloseable {
    * The account of these credentials. Keyed by the credentials themselves: their fingerprint (a slow password
    * derivation, safe to log) is computed once per account, not on every reconcile.
    */
-  public Account forCredentials(Credentials credentials) {
-    return byCredentials.computeIfAbsent(credentials, c -> accounts.computeIfAbsent(c.fingerprint(), key ->
-        new Account(key, ConohaClient.create(vertx, c, clientSettings, registry), pollSettings, scheduler,
-            this::dispatch, observer, clock)));
+  public synchronized Account forCredentials(Credentials credentials) {
+    Account known = byCredentials.get(credentials);
+    if (known != null && !known.closed()) {
+      return known;
+    }
+    Account account = accounts.computeIfAbsent(credentials.fingerprint(), key ->
+        new Account(key, ConohaClient.create(vertx, credentials, clientSettings, registry), pollSettings, scheduler,
+            this::dispatch, observer, clock));
+    byCredentials.put(credentials, account);
+    return account;
   }
 
-  /** Binds a resource to an account's polls (and releases it from the account it used before, if another). */
-  public void register(Account account, Interest interest) {
-    String resourceKey = interest.key();
-    String before = accountOfResource.put(resourceKey, account.key());
+  /**
+   * Binds a resource to an account's polls, and releases it from the account it used before (a rotated
+   * password): an account whose last resource left is closed, so nothing of old credentials stays behind.
+   */
+  public synchronized void register(Account account, Interest interest) {
+    if (account.closed()) {
+      return; // closed while the reconcile ran; its next reconcile binds to the open one
+    }
+    String before = accountOfResource.put(interest.key(), account.key());
     if (before != null && !before.equals(account.key())) {
-      Account old = accounts.get(before);
-      if (old != null) {
-        old.unregister(interest.kind(), interest.resource());
-      }
+      leave(before, interest.kind(), interest.resource());
     }
     account.register(interest);
   }
 
-  public void unregister(String kind, ResourceID resource) {
+  public synchronized void unregister(String kind, ResourceID resource) {
     String before = accountOfResource.remove(Interest.key(kind, resource));
-    if (before != null && accounts.containsKey(before)) {
-      accounts.get(before).unregister(kind, resource);
+    if (before != null) {
+      leave(before, kind, resource);
     }
+  }
+
+  private void leave(String accountKey, String kind, ResourceID resource) {
+    Account old = accounts.get(accountKey);
+    if (old == null) {
+      return;
+    }
+    old.unregister(kind, resource);
+    if (old.interestCount() == 0 && !accountOfResource.containsValue(accountKey)) {
+      accounts.remove(accountKey);
+      byCredentials.values().removeIf(a -> a == old);
+      old.close();
+    }
+  }
+
+  /** Accounts open now (for tests and the bench: closed ones hold no client, token or poll). */
+  public synchronized int openAccounts() {
+    return accounts.size();
   }
 
   void listen(String kind, Consumer<Interest> listener) {

@@ -64,6 +64,8 @@ public final class SecretReader {
     if (hit != null && hit.until().isAfter(now)) {
       return hit.keys();
     }
+    // Expired entries go on every miss: the keys (passwords) of a Secret nobody reads any more do not linger.
+    cache.values().removeIf(c -> !c.until().isAfter(now));
     Map<String, String> keys = fetch(namespace, name);
     cache.put(namespace + "/" + name, new Cached(keys, now.plus(TTL)));
     return keys;
