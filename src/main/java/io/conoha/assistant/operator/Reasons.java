@@ -45,7 +45,6 @@ public final class Reasons {
   public static final String VOLUME_TIMED_OUT = "VolumeTimedOut";
   public static final String BUILD_TIMED_OUT = "BuildTimedOut";
   public static final String TASK_TIMED_OUT = "TaskTimedOut";
-  public static final String ACCOUNT_BUSY = "AccountBusy";
 
   public static final Set<String> USER_MUST_FIX = Set.of(INVALID_SPEC, SECRET_NOT_FOUND, CREDENTIALS_INVALID,
       FLAVOR_NOT_FOUND, IMAGE_NOT_FOUND, SOURCE_NOT_FOUND, QUOTA_EXCEEDED, DELETE_LOCKED, DUPLICATE_SERVERS,

@@ -55,6 +55,12 @@ public final class Account {
   private boolean pollRunning;
   private boolean pollRequestedWhileRunning;
   private volatile boolean closed;
+  /**
+   * Reconciles of this account's resources that may call ConoHa at once. The rest wait their turn outside the
+   * shared reconcile pool, so an account whose API hangs cannot take every reconcile thread from the others.
+   */
+  private final java.util.concurrent.Semaphore callers = new java.util.concurrent.Semaphore(MAX_CALLERS);
+  static final int MAX_CALLERS = 12; // a quarter of JOSDK's 50 reconcile threads
 
   /** How often to poll, and how long plan and image names stay resolved. */
   public record PollSettings(Duration fast, Duration slow, Duration catalogTtl) {}
@@ -94,6 +100,15 @@ public final class Account {
   public Optional<RuntimeException> lastError() { return Optional.ofNullable(lastError); }
 
   public boolean healthy() { return lastError == null; }
+
+  /** A reconcile may call ConoHa for this account (false: {@link #MAX_CALLERS} already are; try later). */
+  public boolean tryEnter() {
+    return callers.tryAcquire();
+  }
+
+  public void leave() {
+    callers.release();
+  }
 
   public int interestCount() { return interests.size(); }
 
@@ -156,19 +171,22 @@ public final class Account {
     return backoff.compareTo(settings.slow()) > 0 ? settings.slow() : backoff;
   }
 
+  /** Runs on the shared scheduler: marks the poll as running (so no second one is scheduled) and hands it over. */
   private void handOverPoll() {
-    try {
-      poller.execute(this::poll);
-    } catch (java.util.concurrent.RejectedExecutionException closed) {
-      // the account was closed meanwhile
-    }
-  }
-
-  private void poll() {
     synchronized (this) {
       pollRunning = true;
       pollRequestedWhileRunning = false;
     }
+    try {
+      poller.execute(this::poll);
+    } catch (java.util.concurrent.RejectedExecutionException closedMeanwhile) {
+      synchronized (this) {
+        pollRunning = false;
+      }
+    }
+  }
+
+  private void poll() {
     try {
       fetch();
     } finally {

@@ -52,6 +52,7 @@ public abstract class ResourceRun<R extends CustomResource<?, S>, S extends Cond
   private boolean ready;
   private Duration retryAfter;
   private boolean released;
+  private Account entered;
 
   protected ResourceRun(R resource, Context<R> ctx, OperatorContext ops) {
     this.resource = resource;
@@ -105,6 +106,29 @@ public abstract class ResourceRun<R extends CustomResource<?, S>, S extends Cond
     long began = System.nanoTime();
     String uid = resource.getMetadata().getUid();
     try {
+      stepAndRecord(uid);
+    } catch (AccountBusy busy) {
+      // Nothing was observed or done: status stays as it is; try again shortly, spread out.
+      retryAfter = ops.settings().fastPoll().plusMillis(java.util.concurrent.ThreadLocalRandom.current()
+          .nextLong(Math.max(1, ops.settings().fastPoll().toMillis())));
+      return this;
+    }
+    if (LOG.isDebugEnabled()) {
+      LOG.debug("{} {}: {} ms, phase {}, Ready {} {} ({})", kind(), displayName(), (System.nanoTime() - began) / 1_000_000,
+          status.getPhaseName(), ready, readyReason, readyMessage);
+    }
+    return this;
+  }
+
+  /** A reconcile that did not get into its account's bulkhead. */
+  private static final class AccountBusy extends RuntimeException {
+    AccountBusy() {
+      super("account busy", null, false, false);
+    }
+  }
+
+  private void stepAndRecord(String uid) {
+    try {
       step();
       setSynced(true, Reasons.RECONCILE_SUCCESS, "");
       ops.backoffs().reset(uid);
@@ -114,6 +138,11 @@ public abstract class ResourceRun<R extends CustomResource<?, S>, S extends Cond
       fail(ApiFailures.classify(e, defaultNotFoundReason()));
       // A 429's Retry-After holds for this resource's next attempt too, not only for the HTTP layer's retry.
       e.retryAfter().filter(d -> retryAfter == null || d.compareTo(retryAfter) > 0).ifPresent(d -> retryAfter = d);
+    } finally {
+      if (entered != null) {
+        entered.leave();
+        entered = null;
+      }
     }
     setReady();
     writeStatusIfChanged();
@@ -128,11 +157,6 @@ public abstract class ResourceRun<R extends CustomResource<?, S>, S extends Cond
       registerInterest();
       ops.metrics().observe(kind(), latest);
     }
-    if (LOG.isDebugEnabled()) {
-      LOG.debug("{} {}: {} ms, phase {}, Ready {} {} ({})", kind(), displayName(), (System.nanoTime() - began) / 1_000_000,
-          status.getPhaseName(), ready, readyReason, readyMessage);
-    }
-    return this;
   }
 
   /**
@@ -235,9 +259,18 @@ public abstract class ResourceRun<R extends CustomResource<?, S>, S extends Cond
   }
 
 
-  /** Reads the credentials Secret (in this namespace only) and binds this resource to that account. */
+  /**
+   * Reads the credentials Secret (in this namespace only) and binds this resource to that account, within the
+   * account's bulkhead: when too many of its reconciles are calling ConoHa already (a slow or hung API), this one
+   * waits its turn instead of holding a shared reconcile thread.
+   */
   public final Account connect(String secretName) {
-    account = ops.accounts().forCredentials(ops.secrets().credentials(resource.getMetadata().getNamespace(), secretName));
+    Account next = ops.accounts().forCredentials(ops.secrets().credentials(resource.getMetadata().getNamespace(), secretName));
+    if (!next.tryEnter()) {
+      throw new AccountBusy();
+    }
+    entered = next;
+    account = next;
     return account;
   }
 
