@@ -130,6 +130,11 @@ public final class ConohaOperator implements AutoCloseable {
   }
 
   /** Whether this process reconciles now (always, without leader election). */
+  /** ConoHa accounts with an open client and poll (one per credentials in use). */
+  public int openAccounts() {
+    return accounts.openAccounts();
+  }
+
   public boolean leading() {
     return !electing || leader;
   }

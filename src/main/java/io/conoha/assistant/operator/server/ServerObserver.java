@@ -16,7 +16,6 @@ import io.conoha.assistant.operator.reconcile.Resolved;
 import io.conoha.assistant.operator.reconcile.WaitClock;
 import io.conoha.assistant.operator.reconcile.WaitKind;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -102,16 +101,21 @@ final class ServerObserver {
         .filter(v -> !v.status().startsWith("deleting") && !v.isInUse()).toList();
   }
 
-  /** The pending archive's image, and the current archive's when there is no server (a restore needs it). */
+  /**
+   * The pending archive's image, and the current archive's when there is no server. A restore reads its image
+   * from the image's own URL, not the listing: a server is never created from an image deleted since the poll.
+   */
   private Map<String, Optional<Image>> images(boolean noServer) {
     Map<String, Optional<Image>> found = new HashMap<>();
-    List<ArchiveRecord> wanted = new ArrayList<>();
-    wanted.add(status.getPendingArchive());
-    if (noServer) {
-      wanted.add(status.getArchive());
+    ArchiveRecord pending = status.getPendingArchive();
+    if (pending != null && pending.getImageId() != null) {
+      found.put(pending.getImageId(), run.imageById(pending.getImageId()));
     }
-    wanted.stream().filter(a -> a != null && a.getImageId() != null)
-        .forEach(a -> found.put(a.getImageId(), run.imageById(a.getImageId())));
+    ArchiveRecord archive = status.getArchive();
+    if (noServer && archive != null && archive.getImageId() != null) {
+      boolean restoring = run.resource().getSpec().getState() != ServerState.Archived;
+      found.put(archive.getImageId(), restoring ? run.fetchImage(archive.getImageId()) : run.imageById(archive.getImageId()));
+    }
     return found;
   }
 

@@ -126,6 +126,11 @@ class ServerRun extends ResourceRun<ConohaServer, ConohaServerStatus> {
     keepReadyAsIs();
   }
 
+  /** An image read from its own URL; empty only on 404. */
+  Optional<Image> fetchImage(String id) {
+    return listedOrFetched(Optional.empty(), () -> account().client().images().getImage(id));
+  }
+
   /** An image by id: listed, else by its own URL (a listing may lag); empty only on 404. */
   Optional<Image> imageById(String id) {
     return listedOrFetched(snapshot().image(id), () -> account().client().images().getImage(id));
