@@ -10,7 +10,9 @@ import static io.conoha.assistant.operator.ServerScenariosTest.synced;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.conoha.assistant.api.ConohaImage;
 import io.conoha.assistant.api.ConohaServer;
+import io.conoha.assistant.api.DeletionPolicy;
 import io.conoha.assistant.api.SecretKeyRef;
 import io.conoha.assistant.api.ServerPhase;
 import io.conoha.assistant.api.ServerState;
@@ -218,6 +220,51 @@ class DataSafetyScenariosTest {
       System.out.println("healthy account: " + baseline + " alone, " + took + " beside two hung accounts");
       assertThat(took).as("a healthy account's server is not held up by hung ones (request timeout 3 s); alone: "
           + baseline).isLessThan(baseline.plusSeconds(2));
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(ApiGeneration.class)
+  void aSnapshotByServerIdOfAManagedServerCoordinatesWithItLikeAServerRef(ApiGeneration generation) {
+    try (Testbed bed = slowSaves(generation)) {
+      String serverId = running(bed, generation, "src").getStatus().getServerId();
+      ConohaImage snap = Resources.snapshotOf("snap", "src");
+      snap.getSpec().getSource().setServerRef(null);
+      snap.getSpec().getSource().setServerId(serverId);
+      bed.apply(snap);
+
+      ConohaServer held = bed.awaitServer("src", "held by the snapshot", s -> phase(s, ServerPhase.Snapshotting));
+      assertThat(held.getStatus().getHeldBy()).isEqualTo("snap");
+      bed.awaitImage("snap", "available", ImageScenariosTest::available);
+      bed.awaitServer("src", "running again", s -> ready(s) && phase(s, ServerPhase.Running));
+      assertThat(bed.sim.ledger().count("servers.action.os-start")).as("one start, by the snapshot").isEqualTo(1);
+      assertThat(bed.sim.ledger().count("servers.action.os-stop")).isEqualTo(1);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(ApiGeneration.class)
+  void aConohaImageRecreatedWithTheSameNameNeverAdoptsOrDeletesTheRetainedBackup(ApiGeneration generation) {
+    try (Testbed bed = Testbed.start(generation)) {
+      running(bed, generation, "src");
+      bed.apply(Resources.snapshotOf("backup", "src"));
+      String retained = bed.awaitImage("backup", "available", ImageScenariosTest::available).getStatus().getImageId();
+      bed.deleteImage("backup");
+      bed.awaitImageGone("backup");
+      bed.awaitServer("src", "running again", s -> ready(s) && phase(s, ServerPhase.Running));
+
+      bed.sim.faults().createThenFail(generation == ApiGeneration.V2 ? "servers.action.createImage"
+          : "volumes.action.os-volume_upload_image", 1);
+      ConohaImage again = Resources.snapshotOf("backup", "src");
+      again.getSpec().setDeletionPolicy(DeletionPolicy.Delete);
+      bed.apply(again);
+
+      ConohaImage mine = bed.awaitImage("backup", "its own image", ImageScenariosTest::available);
+      assertThat(mine.getStatus().getImageId()).as("not the retained backup").isNotEqualTo(retained);
+      bed.deleteImage("backup");
+      bed.awaitImageGone("backup");
+      assertThat(bed.sim.ledger().state().image(retained)).as("the retained backup survives").isPresent();
+      assertThat(bed.sim.ledger().state().image(mine.getStatus().getImageId())).as("its own image went").isEmpty();
     }
   }
 }

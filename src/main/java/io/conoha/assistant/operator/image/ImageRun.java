@@ -5,6 +5,8 @@ import io.conoha.assistant.api.ConohaImageStatus;
 import io.conoha.assistant.api.ConohaServer;
 import io.conoha.assistant.api.ImagePhase;
 import io.conoha.assistant.client.model.Image;
+import io.conoha.assistant.client.model.Server;
+import io.conoha.assistant.client.model.ServerStatus;
 import io.conoha.assistant.operator.OperatorContext;
 import io.conoha.assistant.operator.Reasons;
 import io.conoha.assistant.operator.account.Listing;
@@ -44,6 +46,7 @@ class ImageRun extends ResourceRun<ConohaImage, ConohaImageStatus> {
     return new ConohaImageStatus();
   }
 
+  /** observe → decide → act → record, as for servers ({@link ImageDecider} is the pure part). */
   @Override
   protected void step() {
     ImageSpecValidator.validate(resource);
@@ -51,40 +54,41 @@ class ImageRun extends ResourceRun<ConohaImage, ConohaImageStatus> {
       status.setPhase(ImagePhase.Pending);
     }
     connect(resource.getSpec().getCredentialsSecretRef().getName());
-    if (!observed(Listing.IMAGES)) {
+    Optional<ImageView> observed = new ImageObserver(this).observe();
+    if (observed.isEmpty()) {
       return;
     }
-    if (resource.getSpec().getImportImage() != null) {
-      observeImport();
-    } else {
-      new ImageSnapshot(this).step();
+    ImageView view = remember(observed.get());
+    ImageStep step = ImageDecider.decide(view);
+    if (step instanceof ImageStep.FoundLostSave found) {
+      intentFulfilled(ImageDecider.SAVE_IMAGE);
+      status.setImageId(found.image().id());
+      view = remember(view.withStatus(status, Optional.of(found.image())));
+      step = ImageDecider.decide(view);
     }
+    timeWait(step instanceof ImageStep.Wait w ? w.kind() : null,
+        !(step instanceof ImageStep.AwaitListing) && !(step instanceof ImageStep.Fail));
+    new ImageActor(this).act(step);
   }
 
-  private void observeImport() {
-    var wanted = resource.getSpec().getImportImage();
-    Image image = wanted.getId() != null
-        ? snapshot().image(wanted.getId()).orElseThrow(() -> notFound("image " + wanted.getId()))
-        : single(snapshot().imagesNamed(wanted.getName()), wanted.getName());
-    report(image);
-    switch (phaseOf(image)) {
-      case Available -> ready("imported image " + image.name() + " is active");
-      case Saving -> progressing(Reasons.SAVING, "image " + image.name() + " is still " + image.status());
-      default -> throw StepFailure.userMustFix(Reasons.SAVE_FAILED, "image " + image.name() + " is " + image.status());
+  /** What was observed goes into status before deciding: the image's numbers, the source and its power state. */
+  private ImageView remember(ImageView view) {
+    view.image().or(() -> view.imported().size() == 1 ? Optional.of(view.imported().get(0)) : Optional.empty())
+        .ifPresent(this::report);
+    if (view.source().ok() && status.getImageId() == null) {
+      Server server = view.source().value();
+      status.setSourceServerId(server.id());
+      watch(server.id());
+      if (status.getRestoredServerState() == null) {
+        status.setRestoredServerState(server.status() == ServerStatus.SHUTOFF ? "Stopped" : "Running");
+      }
     }
+    return view;
   }
 
-  private Image single(List<Image> named, String name) {
-    if (named.size() > 1) {
-      throw StepFailure.userMustFix(Reasons.DUPLICATE_IMAGES, "several images are named " + name + ": "
-          + named.stream().map(Image::id).toList() + "; import one by id");
-    }
-    return named.stream().findFirst().orElseThrow(() -> notFound("image " + name));
-  }
 
-  private StepFailure notFound(String what) {
-    return StepFailure.userMustFix(Reasons.IMAGE_NOT_FOUND, what + " does not exist on this ConoHa account");
-  }
+
+
 
   /** Copies what ConoHa says about the image into status. */
   void report(Image image) {
@@ -93,7 +97,6 @@ class ImageRun extends ResourceRun<ConohaImage, ConohaImageStatus> {
     status.setSizeBytes(image.sizeBytes());
     status.setMinDiskGB(image.minDiskGB());
     status.setCreatedAt(image.createdAt() == null ? null : image.createdAt().toString());
-    status.setPhase(phaseOf(image));
     watch(image.id());
   }
 
@@ -111,13 +114,6 @@ class ImageRun extends ResourceRun<ConohaImage, ConohaImageStatus> {
       case ACTIVE -> 100;
       default -> 0;
     };
-  }
-
-  static ImagePhase phaseOf(Image image) {
-    if (image.status().isInProgress()) {
-      return ImagePhase.Saving;
-    }
-    return image.status().isFailed() ? ImagePhase.Failed : ImagePhase.Available;
   }
 
   /** An image by id: listed, else by its own URL (a listing may lag); empty only on 404. */

@@ -26,4 +26,19 @@ public record Deadlines(Duration save, Duration volume, Duration build, Duration
       case LOST_ANSWER -> null;
     };
   }
+
+  /**
+   * The failure message when a wait of this kind has lasted past its deadline: what is being waited for, for how
+   * long, and what to check. Empty while within the deadline (or for waits without one).
+   */
+  public java.util.Optional<String> exceeded(WaitKind kind, java.util.Map<WaitKind, Duration> waited, String waitMessage) {
+    Duration deadline = kind == null || kind.timeoutReason() == null ? null : of(kind);
+    if (deadline == null || waited.getOrDefault(kind, Duration.ZERO).compareTo(deadline) < 0) {
+      return java.util.Optional.empty();
+    }
+    String took = deadline.toMinutes() >= 120 ? deadline.toHours() + " h"
+        : deadline.toMinutes() >= 1 ? deadline.toMinutes() + " min" : deadline.toSeconds() + " s";
+    return java.util.Optional.of(waitMessage + " for over " + took + ": " + kind.timeoutAdvice()
+        + "; the operator keeps looking and goes on when ConoHa does");
+  }
 }

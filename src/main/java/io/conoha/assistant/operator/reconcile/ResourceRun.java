@@ -217,6 +217,33 @@ public abstract class ResourceRun<R extends CustomResource<?, S>, S extends Cond
     changing = true;
   }
 
+  /** The listing predates the last action: decide nothing, poll fast, keep Ready as it was. */
+  public final void awaitListing() {
+    changing = true;
+    keepReadyAsIs();
+  }
+
+  /**
+   * Keeps the deadline clock of a wait: a wait of {@code kind} starts it or keeps it running; any other step that
+   * moves on ({@code movedOn}) ends it; a step that neither waits nor moves on (a failure, a lagging listing)
+   * leaves it as it is, so a deadline is not reset by an error in between.
+   */
+  public final void timeWait(WaitKind kind, boolean movedOn) {
+    String key = uid() + "|wait";
+    if (kind != null) {
+      ops.waits().since(key, kind.name());
+    } else if (movedOn) {
+      ops.waits().clear(key);
+    }
+  }
+
+  /** How long this resource has been in its current wait, by kind (empty when not waiting). */
+  public final java.util.Map<WaitKind, Duration> waited() {
+    WaitClock clock = ops.waits();
+    return clock.current(uid() + "|wait").map(s -> java.util.Map.of(WaitKind.valueOf(s.what()), clock.elapsed(s)))
+        .orElse(java.util.Map.of());
+  }
+
   public final void watch(String id) {
     if (id != null) {
       watchIds.add(id);
@@ -397,20 +424,6 @@ public abstract class ResourceRun<R extends CustomResource<?, S>, S extends Cond
   public final boolean intentPending(String operation) {
     PendingOperation pending = status.getPendingOperation();
     return pending != null && operation.equals(pending.getOperation());
-  }
-
-  /**
-   * A failure ConoHa reported for the current generation (a failed save, a full quota) is reported again
-   * instead of retried: trying once more needs a spec change.
-   */
-  public final void repeatFailureOfThisGeneration(String... reasons) {
-    Set<String> sticky = Set.of(reasons);
-    status.condition(Conditions.SYNCED)
-        .filter(c -> "False".equals(c.getStatus()) && c.getObservedGeneration() != null
-            && c.getObservedGeneration() == generation() && sticky.contains(c.getReason()))
-        .ifPresent(c -> {
-          throw StepFailure.userMustFix(c.getReason(), c.getMessage());
-        });
   }
 
   // ---- internals

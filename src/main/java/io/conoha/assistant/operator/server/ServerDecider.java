@@ -13,9 +13,9 @@ import io.conoha.assistant.operator.Reasons;
 import io.conoha.assistant.operator.Tags;
 import io.conoha.assistant.operator.reconcile.Resolved;
 import io.conoha.assistant.operator.reconcile.StepFailure;
+import io.conoha.assistant.operator.reconcile.StickyFailures;
 import io.conoha.assistant.operator.reconcile.WaitKind;
 import io.conoha.assistant.operator.server.ServerStep.*;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -48,15 +48,11 @@ final class ServerDecider {
 
   /** A wait past its deadline is reported as the wait's own timeout reason (and backs off). */
   private static ServerStep deadlineOf(ServerView v, ServerStep step) {
-    if (!(step instanceof Wait w) || w.kind() == null || w.kind().timeoutReason() == null) {
+    if (!(step instanceof Wait w)) {
       return step;
     }
-    Duration deadline = v.deadlines().of(w.kind());
-    if (deadline == null || v.waitedFor(w.kind()).compareTo(deadline) < 0) {
-      return step;
-    }
-    return new Fail(w.kind().timeoutReason(), w.message() + " for over " + human(deadline) + ": "
-        + w.kind().timeoutAdvice() + "; the operator keeps looking and goes on when ConoHa does");
+    return v.deadlines().exceeded(w.kind(), v.waited(), w.message())
+        .<ServerStep>map(message -> new Fail(w.kind().timeoutReason(), message)).orElse(step);
   }
 
   // ---- a server exists
@@ -381,19 +377,11 @@ final class ServerDecider {
         + " from spec.image, delete this resource and create it again");
   }
 
-  /** A failure ConoHa reported for this generation is reported again, not retried: retrying needs a spec change. */
   private static Optional<ServerStep> stickyFailure(ServerView v, String... reasons) {
-    return v.status().condition("Synced")
-        .filter(c -> "False".equals(c.getStatus()) && c.getObservedGeneration() != null
-            && c.getObservedGeneration() == v.generation() && List.of(reasons).contains(c.getReason()))
-        .map(c -> new Fail(c.getReason(), c.getMessage()));
+    return StickyFailures.of(v.status(), v.generation(), reasons).map(c -> new Fail(c.getReason(), c.getMessage()));
   }
 
   private static ServerStep fail(StepFailure f) {
     return f.userMustFix() ? new Fail(f.reason(), f.getMessage()) : new Retry(f.reason(), f.getMessage());
-  }
-
-  private static String human(Duration d) {
-    return d.toMinutes() >= 120 ? d.toHours() + " h" : d.toMinutes() >= 1 ? d.toMinutes() + " min" : d.toSeconds() + " s";
   }
 }

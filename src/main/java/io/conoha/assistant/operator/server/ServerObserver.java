@@ -13,9 +13,6 @@ import io.conoha.assistant.operator.Tags;
 import io.conoha.assistant.operator.account.Listing;
 import io.conoha.assistant.operator.reconcile.LostSaves;
 import io.conoha.assistant.operator.reconcile.Resolved;
-import io.conoha.assistant.operator.reconcile.WaitClock;
-import io.conoha.assistant.operator.reconcile.WaitKind;
-import java.time.Duration;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -60,7 +57,7 @@ final class ServerObserver {
         !restoring && (creating || status.getImageId() != null && status.getArchive() == null)
             ? Resolved.lookup(run::specImageId, Reasons.IMAGE_NOT_FOUND) : Resolved.notNeeded(),
         creating ? Resolved.lookup(this::bootInputs, Reasons.SECRET_NOT_FOUND) : Resolved.notNeeded(),
-        run.listingPredatesLastAction(), run.lostAnswerSettled(lostAnswerListing()), waited(),
+        run.listingPredatesLastAction(), run.lostAnswerSettled(lostAnswerListing()), run.waited(),
         run.ops().settings().deadlines()));
   }
 
@@ -166,10 +163,4 @@ final class ServerObserver {
         .checked(run.account().client().generation());
   }
 
-  private Map<WaitKind, Duration> waited() {
-    WaitClock clock = run.ops().waits();
-    return clock.current(run.uid() + "|wait")
-        .map(s -> Map.of(WaitKind.valueOf(s.what()), clock.elapsed(s)))
-        .orElse(Map.of());
-  }
 }

@@ -77,7 +77,8 @@ class ServerRun extends ResourceRun<ConohaServer, ConohaServerStatus> {
     for (int i = 0; i < MAX_BOOKKEEPING; i++) {
       ServerStep step = ServerDecider.decide(view);
       if (!(step instanceof ServerStep.Bookkeeping b)) {
-        timeWait(step);
+        timeWait(step instanceof ServerStep.Wait w ? w.kind() : null,
+        !(step instanceof ServerStep.AwaitListing) && !(step instanceof ServerStep.Fail));
         new ServerActor(this).act(step);
         return;
       }
@@ -88,15 +89,7 @@ class ServerRun extends ResourceRun<ConohaServer, ConohaServerStatus> {
 
   private static final int MAX_BOOKKEEPING = 6;
 
-  /** Starts or continues the deadline clock of the wait decided (any other step ends it). */
-  private void timeWait(ServerStep step) {
-    String key = uid() + "|wait";
-    if (step instanceof ServerStep.Wait w && w.kind() != null) {
-      ops.waits().since(key, w.kind().name());
-    } else if (!(step instanceof ServerStep.AwaitListing) && !(step instanceof ServerStep.Fail)) {
-      ops.waits().clear(key);
-    }
-  }
+
 
   /** What was observed of this resource's own objects goes into status before deciding. */
   private void remember(ServerView view) {
@@ -121,10 +114,7 @@ class ServerRun extends ResourceRun<ConohaServer, ConohaServerStatus> {
     return ops.actions().listingPredatesLastAction(uid(), snapshot().serversAt());
   }
 
-  void awaitListing() {
-    changing = true;
-    keepReadyAsIs();
-  }
+
 
   /** An image read from its own URL; empty only on 404. */
   Optional<Image> fetchImage(String id) {
