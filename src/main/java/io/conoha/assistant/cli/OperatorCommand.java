@@ -3,6 +3,7 @@ package io.conoha.assistant.cli;
 import io.conoha.assistant.metrics.OperatorHttpServer;
 import io.conoha.assistant.operator.ConohaOperator;
 import io.conoha.assistant.operator.OperatorSettings;
+import io.conoha.assistant.operator.reconcile.Deadlines;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -82,6 +83,26 @@ public final class OperatorCommand implements Callable<Integer> {
       description = "How long an unanswered create may take to appear before it is tried again (default 60s).")
   Duration createGrace;
 
+  @Option(names = "--save-deadline", defaultValue = "${env:CONOHA_ASSISTANT_SAVE_DEADLINE:-3h}",
+      converter = DurationConverter.class,
+      description = "How long an image save may take before the resource reports SaveTimedOut (default 3h).")
+  Duration saveDeadline;
+
+  @Option(names = "--volume-deadline", defaultValue = "${env:CONOHA_ASSISTANT_VOLUME_DEADLINE:-30m}",
+      converter = DurationConverter.class,
+      description = "How long a boot volume may take to be created or deleted before VolumeTimedOut (default 30m).")
+  Duration volumeDeadline;
+
+  @Option(names = "--build-deadline", defaultValue = "${env:CONOHA_ASSISTANT_BUILD_DEADLINE:-30m}",
+      converter = DurationConverter.class,
+      description = "How long a server may stay in BUILD before BuildTimedOut (default 30m).")
+  Duration buildDeadline;
+
+  @Option(names = "--task-deadline", defaultValue = "${env:CONOHA_ASSISTANT_TASK_DEADLINE:-30m}",
+      converter = DurationConverter.class,
+      description = "How long a server may stay busy (stopping, starting, resizing) before TaskTimedOut (default 30m).")
+  Duration taskDeadline;
+
   @Override
   public Integer call() throws InterruptedException, IOException {
     logFormat.apply();
@@ -143,7 +164,8 @@ public final class OperatorCommand implements Callable<Integer> {
     Set<String> watched = namespaces == null ? Set.of()
         : Arrays.stream(namespaces).map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
     return OperatorSettings.defaults().withPolls(fastPoll, slowPoll).withNamespaces(watched).withRateLimit(rateLimit)
-        .withRequestTimeout(requestTimeout).withCreateGrace(createGrace);
+        .withRequestTimeout(requestTimeout).withCreateGrace(createGrace)
+        .withDeadlines(new Deadlines(saveDeadline, volumeDeadline, buildDeadline, taskDeadline));
   }
 
   private Optional<ConohaOperator.Leadership> leadership() {
