@@ -233,12 +233,7 @@ class DataSafetyScenariosTest {
       snap.getSpec().getSource().setServerId(serverId);
       bed.apply(snap);
 
-      ConohaServer held = bed.awaitServer("src", "held by the snapshot", s -> phase(s, ServerPhase.Snapshotting));
-      assertThat(held.getStatus().getHeldBy()).isEqualTo("snap");
-      bed.awaitImage("snap", "available", ImageScenariosTest::available);
-      bed.awaitServer("src", "running again", s -> ready(s) && phase(s, ServerPhase.Running));
-      assertThat(bed.sim.ledger().count("servers.action.os-start")).as("one start, by the snapshot").isEqualTo(1);
-      assertThat(bed.sim.ledger().count("servers.action.os-stop")).isEqualTo(1);
+      ImageScenariosTest.awaitHeldWhileSavingThenRunningAgain(bed, "src", "snap");
     }
   }
 

@@ -103,13 +103,21 @@ class ImageScenariosTest {
 
       bed.apply(snapshotOf("snap", "src"));
 
-      ConohaServer held = bed.awaitServer("src", "held by the snapshot", s -> phase(s, ServerPhase.Snapshotting));
-      assertThat(held.getStatus().getHeldBy()).isEqualTo("snap");
-      bed.awaitImage("snap", "available", ImageScenariosTest::available);
-      bed.awaitServer("src", "running again", s -> ready(s) && phase(s, ServerPhase.Running));
-      assertThat(bed.sim.ledger().count("servers.action.os-start")).as("one start, by the snapshot").isEqualTo(1);
-      assertThat(bed.sim.ledger().count("servers.action.os-stop")).isEqualTo(1);
+      awaitHeldWhileSavingThenRunningAgain(bed, "src", "snap");
     }
+  }
+
+  /**
+   * While ConohaImage {@code image} saves ConohaServer {@code server}, the server shows Snapshotting and is left
+   * alone; afterwards it runs again, stopped once and started once (by the snapshot).
+   */
+  static void awaitHeldWhileSavingThenRunningAgain(Testbed bed, String server, String image) {
+    ConohaServer held = bed.awaitServer(server, "held by the snapshot", s -> phase(s, ServerPhase.Snapshotting));
+    assertThat(held.getStatus().getHeldBy()).isEqualTo(image);
+    bed.awaitImage(image, "available", ImageScenariosTest::available);
+    bed.awaitServer(server, "running again", s -> ready(s) && phase(s, ServerPhase.Running));
+    assertThat(bed.sim.ledger().count("servers.action.os-start")).as("one start, by the snapshot").isEqualTo(1);
+    assertThat(bed.sim.ledger().count("servers.action.os-stop")).isEqualTo(1);
   }
 
   @Test

@@ -3,12 +3,12 @@ package io.conoha.assistant.operator.image;
 import io.conoha.assistant.api.ConohaImageStatus;
 import io.conoha.assistant.api.ImagePhase;
 import io.conoha.assistant.client.DiskStrategy;
-import io.conoha.assistant.client.error.ConohaException;
 import io.conoha.assistant.client.model.Server;
 import io.conoha.assistant.operator.Reasons;
 import io.conoha.assistant.operator.Tags;
 import io.conoha.assistant.operator.account.Listing;
 import io.conoha.assistant.operator.reconcile.LostSaves;
+import io.conoha.assistant.operator.reconcile.ResourceRun;
 import io.conoha.assistant.operator.reconcile.StepFailure;
 import io.conoha.assistant.operator.image.ImageStep.*;
 import java.util.Map;
@@ -73,15 +73,9 @@ final class ImageActor {
         });
   }
 
-  /** A power action ConoHa refuses with 409 is already under way: not an error. */
   private void power(Runnable call) {
-    try {
-      call.run();
-    } catch (ConohaException e) {
-      if (e.kind() != ConohaException.Kind.CONFLICT) {
-        throw e;
-      }
-    }
+    ResourceRun.tolerateConflict(call);
     run.ops().actions().acted(run.uid(), run.ops().clock().instant());
   }
+
 }

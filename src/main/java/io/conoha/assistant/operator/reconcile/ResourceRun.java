@@ -345,6 +345,20 @@ public abstract class ResourceRun<R extends CustomResource<?, S>, S extends Cond
     }
   }
 
+  /**
+   * A power action (start, stop, resize) that ConoHa refuses with 409 is already under way or just done: the next
+   * listing shows it, so it is not an error.
+   */
+  public static void tolerateConflict(Runnable call) {
+    try {
+      call.run();
+    } catch (ConohaException e) {
+      if (e.kind() != ConohaException.Kind.CONFLICT) {
+        throw e;
+      }
+    }
+  }
+
   /** Deletes on ConoHa, taking "already gone" as success. */
   public static void deleteIfPresent(Runnable delete) {
     try {

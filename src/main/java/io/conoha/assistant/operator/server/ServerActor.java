@@ -233,17 +233,11 @@ final class ServerActor {
     run.progressing(Reasons.RESIZING, message);
   }
 
-  /** A power action ConoHa refuses with 409 is already under way or was just done: look again, not an error. */
   private void compute(Runnable call) {
-    try {
-      call.run();
-    } catch (ConohaException e) {
-      if (e.kind() != ConohaException.Kind.CONFLICT) {
-        throw e;
-      }
-      run.acted();
-    }
+    ResourceRun.tolerateConflict(call);
+    run.acted();
   }
+
 
   private ConohaClient client() {
     return run.account().client();
