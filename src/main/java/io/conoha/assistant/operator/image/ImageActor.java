@@ -63,7 +63,7 @@ final class ImageActor {
   private void save(Server server) {
     run.phase(ImagePhase.Saving);
     run.progressing(Reasons.SAVING, "saving server " + server.id() + " as image " + run.imageName());
-    run.createOnce(ImageDecider.SAVE_IMAGE, Listing.IMAGES, LostSaves.existing(run.snapshot(), run.imageName()),
+    run.intents().create(ImageDecider.SAVE_IMAGE, Listing.IMAGES, LostSaves.existing(run.snapshot(), run.imageName()),
             token -> DiskStrategy.forServer(server).startSave(run.account().client(), server, run.imageName(),
                 Map.of(Tags.OWNER, run.uid(), Tags.INTENT, token)))
         .ifPresent(id -> {

@@ -60,7 +60,7 @@ final class ImageCleanupRun extends ImageRun {
     if (pending == null || status.getImageId() != null) {
       return true;
     }
-    if (!lostAnswerSettled(Listing.IMAGES)) {
+    if (!intents().lostAnswerSettled(Listing.IMAGES)) {
       progressing(Reasons.DELETING, "waiting to be sure an unanswered save left no image");
       return false;
     }

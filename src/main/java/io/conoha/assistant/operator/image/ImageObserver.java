@@ -38,11 +38,11 @@ final class ImageObserver {
         importing ? imported() : List.of(),
         beforeSave ? Resolved.lookup(this::sourceServer, Reasons.SOURCE_NOT_FOUND) : Resolved.notNeeded(),
         status.getImageId() == null || importing ? Optional.empty() : run.imageById(status.getImageId()),
-        beforeSave && run.intentPending(ImageDecider.SAVE_IMAGE)
+        beforeSave && run.intents().pending(ImageDecider.SAVE_IMAGE)
             ? LostSaves.candidates(run.snapshot(), run.uid(), status.getPendingOperation(), run.imageName()) : List.of(),
         status.getSourceServerId() == null ? Optional.empty() : run.snapshot().server(status.getSourceServerId()),
         run.ops().actions().listingPredatesLastAction(run.uid(), run.snapshot().serversAt()),
-        run.lostAnswerSettled(Listing.IMAGES), run.waited(), run.ops().settings().deadlines()));
+        run.intents().lostAnswerSettled(Listing.IMAGES), run.waited(), run.ops().settings().deadlines()));
   }
 
   private List<Image> imported() {

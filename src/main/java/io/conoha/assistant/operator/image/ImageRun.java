@@ -61,7 +61,7 @@ class ImageRun extends ResourceRun<ConohaImage, ConohaImageStatus> {
     ImageView view = remember(observed.get());
     ImageStep step = ImageDecider.decide(view);
     if (step instanceof ImageStep.FoundLostSave found) {
-      intentFulfilled(ImageDecider.SAVE_IMAGE);
+      intents().fulfilled(ImageDecider.SAVE_IMAGE);
       status.setImageId(found.image().id());
       view = remember(view.withStatus(status, Optional.of(found.image())));
       step = ImageDecider.decide(view);

@@ -53,6 +53,7 @@ public abstract class ResourceRun<R extends CustomResource<?, S>, S extends Cond
   private Duration retryAfter;
   private boolean released;
   private Account entered;
+  private final CreateOnce intents = new CreateOnce(this);
 
   protected ResourceRun(R resource, Context<R> ctx, OperatorContext ops) {
     this.resource = resource;
@@ -264,14 +265,10 @@ public abstract class ResourceRun<R extends CustomResource<?, S>, S extends Cond
   }
 
   /**
-   * Records a create intent with an optimistic lock: if our cached copy is stale (another reconcile moved on),
-   * the write fails with 409 and nothing is created.
+   * Writes status now with an optimistic lock: if our cached copy is stale (another reconcile moved on), the
+   * write fails with 409 and the caller does nothing (the create-once intent depends on this).
    */
-  public final void recordIntent(String operation, String token, java.util.List<String> excludedIds) {
-    PendingOperation intent = new PendingOperation(operation, token, now.toString());
-    intent.setExcludedIds(new java.util.ArrayList<>(excludedIds));
-    status.setPendingOperation(intent);
-    ops.waits().since(uid() + "|intent", token);
+  final void writeStatusLocked() {
     setReady();
     R copy = withStatus(status);
     copy.getMetadata().setResourceVersion(latest.getMetadata().getResourceVersion());
@@ -285,6 +282,15 @@ public abstract class ResourceRun<R extends CustomResource<?, S>, S extends Cond
     }
   }
 
+  /** Poll fast: this resource is mid-change. */
+  final void markChanging() {
+    changing = true;
+  }
+
+  /** The create-once protocol for this resource's creates (server, boot volume, image save). */
+  public final CreateOnce intents() {
+    return intents;
+  }
 
   /**
    * Reads the credentials Secret (in this namespace only) and binds this resource to that account, within the
@@ -368,76 +374,6 @@ public abstract class ResourceRun<R extends CustomResource<?, S>, S extends Cond
         throw e;
       }
     }
-  }
-
-  /**
-   * Creates a ConoHa object exactly once. The intent is recorded (optimistically locked) before the call; when
-   * the answer is lost (timeout, 5xx, crash), the caller's lookup by owner tag finds the object on a later poll.
-   * The new id reaches status with the reconcile's closing write; a crash before it is recovered the same way.
-   * Only when nothing tagged shows up in a listing taken a grace period after this process first saw the intent
-   * ({@link #lostAnswerSettled}) is the create tried again.
-   *
-   * @param excludedIds objects that existed before (same-named images), never to be taken for this create's result
-   * @param create called with the intent token, returns the new object's id
-   * @return the id, or empty while the outcome of an uncertain attempt is being established
-   */
-  public final Optional<String> createOnce(String operation, Listing listing, java.util.List<String> excludedIds,
-      Function<String, String> create) {
-    if (intentPending(operation)) {
-      if (!lostAnswerSettled(listing)) {
-        changing = true;
-        return Optional.empty();
-      }
-      ops.events().warning(resource, "RetryingCreate",
-          operation + " left nothing on ConoHa within " + ops.settings().createGrace().toSeconds() + "s; trying again");
-    }
-    String token = uid() + "." + now.toEpochMilli();
-    recordIntent(operation, token, excludedIds);
-    try {
-      String id = create.apply(token);
-      status.setPendingOperation(null);
-      ops.actions().acted(uid(), ops.clock().instant());
-      return Optional.of(id);
-    } catch (ConohaException e) {
-      if (e.isOutcomeUnknown()) {
-        changing = true;
-        ops.events().warning(resource, "CreateUncertain",
-            operation + " got no clear answer (" + e.getMessage() + "); looking for it before trying again");
-        return Optional.empty();
-      }
-      status.setPendingOperation(null);
-      throw e;
-    }
-  }
-
-  public final Optional<String> createOnce(String operation, Listing listing, Function<String, String> create) {
-    return createOnce(operation, listing, java.util.List.of(), create);
-  }
-
-  /**
-   * Whether a create whose answer was lost had its grace period: a listing taken {@code createGrace} after this
-   * process first saw the intent (not after the time another replica wrote into it) shows nothing of it.
-   */
-  public final boolean lostAnswerSettled(Listing listing) {
-    PendingOperation pending = status.getPendingOperation();
-    if (pending == null) {
-      return true;
-    }
-    Instant since = ops.waits().since(uid() + "|intent", pending.getToken());
-    return snapshot().covers(Set.of(listing), since.plus(ops.settings().createGrace()));
-  }
-
-  /** Clears a recorded intent once its object was found. */
-  public final void intentFulfilled(String operation) {
-    PendingOperation pending = status.getPendingOperation();
-    if (pending != null && operation.equals(pending.getOperation())) {
-      status.setPendingOperation(null);
-    }
-  }
-
-  public final boolean intentPending(String operation) {
-    PendingOperation pending = status.getPendingOperation();
-    return pending != null && operation.equals(pending.getOperation());
   }
 
   // ---- internals

@@ -110,7 +110,7 @@ final class ServerActor {
     BootVolumeSpec spec = run.resource().getSpec().getBootVolume();
     beginCreate(c.imageId());
     run.creating("creating the boot volume");
-    run.createOnce(ServerDecider.CREATE_BOOT_VOLUME, Listing.VOLUMES, token -> client().volumes()
+    run.intents().create(ServerDecider.CREATE_BOOT_VOLUME, Listing.VOLUMES, token -> client().volumes()
             .createVolume(DiskStrategy.forFlavor(c.flavor()).bootVolume(c.flavor(), c.imageId(),
                 spec == null ? null : spec.getSize(), spec == null ? null : spec.getType(), run.nameTag() + "-boot",
                 run.tags(token))).id())
@@ -125,7 +125,7 @@ final class ServerActor {
     beginCreate(c.imageId());
     status.setFlavorId(c.flavor().id());
     run.creating("creating the server");
-    run.createOnce(ServerDecider.CREATE_SERVER, Listing.SERVERS, token -> client().compute().createServer(
+    run.intents().create(ServerDecider.CREATE_SERVER, Listing.SERVERS, token -> client().compute().createServer(
             new ServerCreateRequest(c.flavor().id(), c.volumeId() == null ? c.imageId() : null, c.volumeId(),
                 c.inputs().adminPass(), spec.getKeyName(), spec.getSecurityGroups(), c.inputs().userData(),
                 run.tags(token))))
@@ -180,7 +180,7 @@ final class ServerActor {
     run.phase(ServerPhase.Archiving);
     run.progressing(Reasons.ARCHIVING, "saving image " + pending.getImageName());
     try {
-      run.createOnce(ServerDecider.SAVE_IMAGE, Listing.IMAGES, LostSaves.existing(run.snapshot(), pending.getImageName()),
+      run.intents().create(ServerDecider.SAVE_IMAGE, Listing.IMAGES, LostSaves.existing(run.snapshot(), pending.getImageName()),
               token -> DiskStrategy.forServer(server).startSave(client(), server, pending.getImageName(),
                   Map.of(Tags.OWNER, run.uid(), Tags.INTENT, token)))
           .ifPresent(id -> {

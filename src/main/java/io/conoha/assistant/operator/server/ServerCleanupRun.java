@@ -110,18 +110,14 @@ final class ServerCleanupRun extends ServerRun {
     if (pending == null) {
       return true;
     }
-    Listing listing = switch (pending.getOperation()) {
-      case ServerDecider.CREATE_BOOT_VOLUME -> Listing.VOLUMES;
-      case ServerDecider.SAVE_IMAGE -> Listing.IMAGES;
-      default -> Listing.SERVERS;
-    };
+    Listing listing = ServerObserver.listingShowing(pending.getOperation());
     alsoList(listing);
-    if (!lostAnswerSettled(listing)) {
+    if (!intents().lostAnswerSettled(listing)) {
       progressing(Reasons.DELETING, "waiting to be sure an unanswered " + pending.getOperation() + " left nothing");
       return false;
     }
     ArchiveRecord unsaved = status.getPendingArchive();
-    if (unsaved != null && unsaved.getImageId() == null && intentPending(ServerDecider.SAVE_IMAGE)) {
+    if (unsaved != null && unsaved.getImageId() == null && intents().pending(ServerDecider.SAVE_IMAGE)) {
       LostSaves.candidates(snapshot(), uid(), pending, unsaved.getImageName()).forEach(i -> unsaved.setImageId(i.id()));
     }
     status.setPendingOperation(null);

@@ -57,7 +57,7 @@ final class ServerObserver {
         !restoring && (creating || status.getImageId() != null && status.getArchive() == null)
             ? Resolved.lookup(run::specImageId, Reasons.IMAGE_NOT_FOUND) : Resolved.notNeeded(),
         creating ? Resolved.lookup(this::bootInputs, Reasons.SECRET_NOT_FOUND) : Resolved.notNeeded(),
-        run.listingPredatesLastAction(), run.lostAnswerSettled(lostAnswerListing()), run.waited(),
+        run.listingPredatesLastAction(), run.intents().lostAnswerSettled(lostAnswerListing()), run.waited(),
         run.ops().settings().deadlines()));
   }
 
@@ -118,7 +118,7 @@ final class ServerObserver {
 
   private Optional<Image> lostSave() {
     ArchiveRecord pending = status.getPendingArchive();
-    if (pending == null || pending.getImageId() != null || !run.intentPending(ServerDecider.SAVE_IMAGE)) {
+    if (pending == null || pending.getImageId() != null || !run.intents().pending(ServerDecider.SAVE_IMAGE)) {
       return Optional.empty();
     }
     List<Image> found = LostSaves.candidates(run.snapshot(), run.uid(), status.getPendingOperation(),
@@ -128,10 +128,12 @@ final class ServerObserver {
 
   private Listing lostAnswerListing() {
     var pending = status.getPendingOperation();
-    if (pending == null) {
-      return Listing.SERVERS;
-    }
-    return switch (pending.getOperation()) {
+    return pending == null ? Listing.SERVERS : listingShowing(pending.getOperation());
+  }
+
+  /** The listing in which the object a create operation makes shows up. */
+  static Listing listingShowing(String operation) {
+    return switch (operation) {
       case ServerDecider.CREATE_BOOT_VOLUME -> Listing.VOLUMES;
       case ServerDecider.SAVE_IMAGE -> Listing.IMAGES;
       default -> Listing.SERVERS;

@@ -23,7 +23,7 @@ final class ServerRecorder {
   ServerView record(ServerView view, Bookkeeping step) {
     if (step instanceof FoundPendingImage f) {
       status.getPendingArchive().setImageId(f.imageId());
-      run.intentFulfilled(ServerDecider.SAVE_IMAGE);
+      run.intents().fulfilled(ServerDecider.SAVE_IMAGE);
       run.watch(f.imageId());
       return view.withStatus(status);
     }
@@ -33,7 +33,7 @@ final class ServerRecorder {
     }
     if (step instanceof DropPendingArchive d) {
       status.setPendingArchive(null);
-      run.intentFulfilled(ServerDecider.SAVE_IMAGE);
+      run.intents().fulfilled(ServerDecider.SAVE_IMAGE);
       if (d.event() != null) {
         run.ops().events().warning(run.resource(), "SaveFailed", d.event());
       }

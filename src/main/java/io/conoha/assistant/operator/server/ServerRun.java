@@ -96,12 +96,12 @@ class ServerRun extends ResourceRun<ConohaServer, ConohaServerStatus> {
     view.server().filter(s -> uid().equals(s.metadata().get(Tags.OWNER)) || s.id().equals(status.getServerId()))
         .ifPresent(s -> {
           remember(s);
-          intentFulfilled(CREATE_SERVER);
+          intents().fulfilled(CREATE_SERVER);
         });
     view.bootVolume().ifPresent(v -> {
       if (status.getBootVolumeId() == null) {
         status.setBootVolumeId(v.id());
-        intentFulfilled(ServerDecider.CREATE_BOOT_VOLUME);
+        intents().fulfilled(ServerDecider.CREATE_BOOT_VOLUME);
       }
       watch(v.id());
     });
