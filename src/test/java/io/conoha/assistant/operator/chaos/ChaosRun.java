@@ -17,8 +17,8 @@ import java.util.Map;
  * invariants checked from the simulator's ledger. The result carries the trace that replays it.
  */
 final class ChaosRun {
-  private static final Duration SETTLE = Duration.ofSeconds(20);
-  private static final Duration DELETE = Duration.ofSeconds(20);
+  private static final Duration SETTLE = Duration.ofSeconds(15);
+  private static final Duration DELETE = Duration.ofSeconds(15);
   /** Saves take 600 ms instead of the fast 300 ms, so that more flips land while a save is running. */
   private static final Duration IMAGE_SAVE = Duration.ofMillis(600);
   /**
@@ -78,7 +78,7 @@ final class ChaosRun {
             world.delete(live);
           }
         }
-        invariants.allDeleted(awaitDeleted(world));
+        invariants.allDeleted(awaitDeleted(world), DELETE);
         trace.add(String.format("%13d  done", clock.millis()));
       } finally {
         sampler.close();

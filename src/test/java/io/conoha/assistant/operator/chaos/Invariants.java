@@ -60,8 +60,9 @@ final class Invariants {
     unsettled.forEach((live, why) -> fail("not settled", live + " " + why));
   }
 
-  void allDeleted(Map<Live, String> remaining) {
-    remaining.forEach((live, why) -> fail("not deleted", live + " still exists 20 s after deletion: " + why));
+  void allDeleted(Map<Live, String> remaining, java.time.Duration waited) {
+    remaining.forEach((live, why) -> fail("not deleted", live + " still exists " + waited.toSeconds()
+        + " s after deletion: " + why));
   }
 
   /**
