@@ -29,7 +29,7 @@ final class ChaosWorld {
   /** A Secret of user data and passwords, some of them broken on purpose. */
   static final String EXTRAS = "extras";
   static final String WRONG_PASSWORD = "Wrong-Passw0rd!";
-  private static final Duration FREE_NAME_WAIT = Duration.ofSeconds(10);
+  private static final Duration FREE_NAME_WAIT = Duration.ofSeconds(5);
 
   final Testbed bed;
   final ApiGeneration generation;
@@ -130,6 +130,11 @@ final class ChaosWorld {
     }
     live.deleted = true;
     current.remove(live.name, live);
+  }
+
+  /** The ConoHa server of the resource that holds this name now, if it has one. */
+  Optional<String> serverIdOf(String name) {
+    return Optional.ofNullable(current(name)).flatMap(this::serverIdOf);
   }
 
   /** The ConoHa server of a server resource: from its status, else by its owner tag. */

@@ -44,8 +44,8 @@ class GeneratorTest {
 
   /** Every action record, and each fault kind on its own. */
   private static Set<String> vocabulary() {
-    return Stream.of(ServerActions.class, ImageActions.class, OutsideActions.class)
-        .flatMap(c -> Arrays.stream(c.getDeclaredClasses()))
+    return Stream.concat(Stream.of(DeleteResource.class), Stream.of(ServerActions.class, ImageActions.class,
+            OutsideActions.class).flatMap(c -> Arrays.stream(c.getDeclaredClasses())))
         .filter(c -> c.isRecord() && Action.class.isAssignableFrom(c))
         .flatMap(c -> c == OutsideActions.Fault.class
             ? Arrays.stream(OutsideActions.FaultKind.values()).map(k -> "Fault." + k)

@@ -12,12 +12,7 @@ final class ImageActions {
   record SnapshotByRef(String slot, String server, DeletionPolicy policy) implements Action {
     @Override
     public String run(ChaosWorld world) {
-      if (!world.nameFree(Live.Kind.IMAGE, slot)) {
-        return "skipped: " + slot + " is still being deleted";
-      }
-      ConohaImage resource = Resources.snapshotOf(slot, server);
-      resource.getSpec().setDeletionPolicy(policy);
-      return "uid " + world.createImage(slot, resource).uid;
+      return create(world, Resources.snapshotOf(slot, server), policy);
     }
   }
 
@@ -26,18 +21,14 @@ final class ImageActions {
     @Override
     public String run(ChaosWorld world) {
       Optional<String> serverId = server == null ? Optional.of(world.panelServer())
-          : Optional.ofNullable(world.current(server)).flatMap(world::serverIdOf);
+          : world.serverIdOf(server);
       if (serverId.isEmpty()) {
         return "skipped: " + server + " has no server now";
-      }
-      if (!world.nameFree(Live.Kind.IMAGE, slot)) {
-        return "skipped: " + slot + " is still being deleted";
       }
       ConohaImage resource = Resources.snapshotOf(slot, "unused");
       resource.getSpec().getSource().setServerRef(null);
       resource.getSpec().getSource().setServerId(serverId.get());
-      resource.getSpec().setDeletionPolicy(policy);
-      return "server " + serverId.get() + ", uid " + world.createImage(slot, resource).uid;
+      return "server " + serverId.get() + ", " + create(world, resource, policy);
     }
   }
 
@@ -45,25 +36,18 @@ final class ImageActions {
   record ImportImage(String slot, boolean privateImage, DeletionPolicy policy) implements Action {
     @Override
     public String run(ChaosWorld world) {
-      if (!world.nameFree(Live.Kind.IMAGE, slot)) {
-        return "skipped: " + slot + " is still being deleted";
-      }
       String name = privateImage ? world.panelImage() : Resources.UBUNTU;
-      ConohaImage resource = Resources.importOf(slot, name);
-      resource.getSpec().setDeletionPolicy(policy);
-      return name + ", uid " + world.createImage(slot, resource).uid;
+      return name + ", " + create(world, Resources.importOf(slot, name), policy);
     }
   }
 
-  record DeleteImage(String slot) implements Action {
-    @Override
-    public String run(ChaosWorld world) {
-      Live live = world.current(slot);
-      if (live == null) {
-        return "skipped: no " + slot;
-      }
-      world.delete(live);
-      return live + " (" + live.policy + ")";
+  /** Creates it once the name is free (a deleted resource of that name may still be finishing). */
+  private static String create(ChaosWorld world, ConohaImage resource, DeletionPolicy policy) {
+    String name = resource.getMetadata().getName();
+    if (!world.nameFree(Live.Kind.IMAGE, name)) {
+      return "skipped: " + name + " is still being deleted";
     }
+    resource.getSpec().setDeletionPolicy(policy);
+    return "uid " + world.createImage(name, resource).uid;
   }
 }

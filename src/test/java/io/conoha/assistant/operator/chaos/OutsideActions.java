@@ -67,7 +67,7 @@ final class OutsideActions {
   record PanelDeleteServer(String slot) implements Action {
     @Override
     public String run(ChaosWorld world) {
-      Optional<String> id = Optional.ofNullable(world.current(slot)).flatMap(world::serverIdOf);
+      Optional<String> id = world.serverIdOf(slot);
       if (id.isEmpty()) {
         return "skipped: " + slot + " has no server now";
       }
@@ -86,7 +86,7 @@ final class OutsideActions {
   record PanelLock(String slot, boolean lock) implements Action {
     @Override
     public String run(ChaosWorld world) {
-      Optional<String> id = Optional.ofNullable(world.current(slot)).flatMap(world::serverIdOf);
+      Optional<String> id = world.serverIdOf(slot);
       if (id.isEmpty()) {
         return "skipped: " + slot + " has no server now";
       }

@@ -3,7 +3,6 @@ package io.conoha.assistant.operator.chaos;
 import io.conoha.assistant.api.DeletionPolicy;
 import io.conoha.assistant.api.ServerState;
 import io.conoha.assistant.client.ApiGeneration;
-import io.conoha.assistant.operator.chaos.ImageActions.DeleteImage;
 import io.conoha.assistant.operator.chaos.ImageActions.ImportImage;
 import io.conoha.assistant.operator.chaos.ImageActions.SnapshotById;
 import io.conoha.assistant.operator.chaos.ImageActions.SnapshotByRef;
@@ -106,7 +105,7 @@ final class ScenarioGenerator {
       });
       choices.add(4, () -> emit(new ServerActions.ChangeFlavor(server)));
       choices.add(5, () -> {
-        emit(new ServerActions.DeleteServer(server));
+        emit(new DeleteResource(server));
         servers.remove(server);
       });
       choices.add(3, () -> emit(new OutsideActions.PanelDeleteServer(server)));
@@ -134,7 +133,7 @@ final class ScenarioGenerator {
     }
     if (image != null) {
       choices.add(3, () -> {
-        emit(new DeleteImage(image));
+        emit(new DeleteResource(image));
         images.remove(image);
       });
     }

@@ -17,26 +17,17 @@ final class ServerActions {
   record CreateServer(String slot, ServerState state, DeletionPolicy policy, boolean otherPlan) implements Action {
     @Override
     public String run(ChaosWorld world) {
-      if (!world.nameFree(Live.Kind.SERVER, slot)) {
-        return "skipped: " + slot + " is still being deleted";
-      }
-      ConohaServer resource = Resources.server(slot, otherPlan ? world.otherPlan(world.plan()) : world.plan(),
-          Resources.UBUNTU, state);
-      resource.getSpec().setDeletionPolicy(policy);
+      ConohaServer resource = spec(slot, otherPlan ? world.otherPlan(world.plan()) : world.plan(), state, policy);
       resource.getSpec().setUserDataSecretRef(new SecretKeyRef(ChaosWorld.EXTRAS, "user-data"));
       resource.getSpec().setAdminPasswordSecretRef(new SecretKeyRef(ChaosWorld.EXTRAS, "root-password"));
-      return "uid " + world.createServer(slot, resource, false).uid;
+      return create(world, resource, false);
     }
   }
 
   record CreateBrokenServer(String slot, Broken how, DeletionPolicy policy) implements Action {
     @Override
     public String run(ChaosWorld world) {
-      if (!world.nameFree(Live.Kind.SERVER, slot)) {
-        return "skipped: " + slot + " is still being deleted";
-      }
-      ConohaServer resource = Resources.server(slot, world.plan(), Resources.UBUNTU, ServerState.Running);
-      resource.getSpec().setDeletionPolicy(policy);
+      ConohaServer resource = spec(slot, world.plan(), ServerState.Running, policy);
       switch (how) {
         case USER_DATA_WITHOUT_HEADER -> resource.getSpec().setUserDataSecretRef(
             new SecretKeyRef(ChaosWorld.EXTRAS, "no-header"));
@@ -45,7 +36,7 @@ final class ServerActions {
         case MISSING_SECRET_KEY -> resource.getSpec().setUserDataSecretRef(
             new SecretKeyRef(ChaosWorld.EXTRAS, "no-such-key"));
       }
-      return "uid " + world.createServer(slot, resource, true).uid;
+      return create(world, resource, true);
     }
   }
 
@@ -53,11 +44,8 @@ final class ServerActions {
   record AdoptFreeServer(String slot, ServerState state, DeletionPolicy policy) implements Action {
     @Override
     public String run(ChaosWorld world) {
-      if (!world.nameFree(Live.Kind.SERVER, slot)) {
-        return "skipped: " + slot + " is still being deleted";
-      }
       String serverId = world.panelServer();
-      return "server " + serverId + ", uid " + adopt(world, slot, serverId, state, policy).uid;
+      return "server " + serverId + ", " + adopt(world, slot, serverId, state, policy);
     }
   }
 
@@ -70,22 +58,33 @@ final class ServerActions {
       if (serverId.isEmpty()) {
         return "skipped: " + victim + " has no server now";
       }
-      if (!world.nameFree(Live.Kind.SERVER, slot)) {
-        return "skipped: " + slot + " is still being deleted";
-      }
-      return "server " + serverId.get() + " of " + owner + ", uid "
-          + adopt(world, slot, serverId.get(), ServerState.Running, policy).uid;
+      return "server " + serverId.get() + " of " + owner + ", "
+          + adopt(world, slot, serverId.get(), ServerState.Running, policy);
     }
   }
 
-  private static Live adopt(ChaosWorld world, String slot, String serverId, ServerState state,
+  private static String adopt(ChaosWorld world, String slot, String serverId, ServerState state,
       DeletionPolicy policy) {
-    ConohaServer resource = Resources.server(slot, world.plan(), Resources.UBUNTU, state);
+    ConohaServer resource = spec(slot, world.plan(), state, policy);
     resource.getSpec().setServerId(serverId);
+    return create(world, resource, false);
+  }
+
+  private static ConohaServer spec(String slot, String plan, ServerState state, DeletionPolicy policy) {
+    ConohaServer resource = Resources.server(slot, plan, Resources.UBUNTU, state);
     resource.getSpec().setDeletionPolicy(policy);
-    Live live = world.createServer(slot, resource, false);
-    live.adopted = serverId;
-    return live;
+    return resource;
+  }
+
+  /** Creates it once the name is free (a deleted resource of that name may still be finishing). */
+  private static String create(ChaosWorld world, ConohaServer resource, boolean broken) {
+    String name = resource.getMetadata().getName();
+    if (!world.nameFree(Live.Kind.SERVER, name)) {
+      return "skipped: " + name + " is still being deleted";
+    }
+    Live live = world.createServer(name, resource, broken);
+    live.adopted = resource.getSpec().getServerId();
+    return "uid " + live.uid;
   }
 
   record SetState(String slot, ServerState state) implements Action {
@@ -120,15 +119,4 @@ final class ServerActions {
     }
   }
 
-  record DeleteServer(String slot) implements Action {
-    @Override
-    public String run(ChaosWorld world) {
-      Live live = world.current(slot);
-      if (live == null) {
-        return "skipped: no " + slot;
-      }
-      world.delete(live);
-      return live + " (" + live.policy + ")";
-    }
-  }
 }
