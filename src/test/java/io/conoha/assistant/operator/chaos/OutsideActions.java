@@ -34,14 +34,6 @@ final class OutsideActions {
     }
   }
 
-  record FixPassword() implements Action {
-    @Override
-    public String run(ChaosWorld world) {
-      world.writeCredentials(world.goodCredentials());
-      return "";
-    }
-  }
-
   record DeleteSecret() implements Action {
     @Override
     public String run(ChaosWorld world) {
@@ -50,7 +42,8 @@ final class OutsideActions {
     }
   }
 
-  record RestoreSecret() implements Action {
+  /** The user repairs the Secret: the right password again, or the deleted Secret back. */
+  record RestoreSecret(String why) implements Action {
     @Override
     public String run(ChaosWorld world) {
       world.writeCredentials(world.goodCredentials());

@@ -146,7 +146,7 @@ final class ScenarioGenerator {
     }
     if (passwordBroken) {
       choices.add(6, () -> {
-        emit(new OutsideActions.FixPassword());
+        emit(new OutsideActions.RestoreSecret("fix the password"));
         passwordBroken = false;
       });
     } else {
@@ -158,7 +158,7 @@ final class ScenarioGenerator {
     }
     if (secretDeleted) {
       choices.add(4, () -> {
-        emit(new OutsideActions.RestoreSecret());
+        emit(new OutsideActions.RestoreSecret("restore the deleted Secret"));
         secretDeleted = false;
       });
     } else {
