@@ -80,17 +80,20 @@ final class Settling {
     if (status.isReady() && atDesiredPhase(live, resource)) {
       return Optional.empty();
     }
-    if (mustFixReason(status).isPresent()) {
+    if (mustFixReason(status, live.broken).isPresent()) {
       return Optional.empty();
     }
     return Optional.of("wants " + desired(live) + ", shows " + shown);
   }
 
-  /** A Synced or Ready condition that is False for a reason only the user can fix. */
-  static Optional<String> mustFixReason(ConditionedStatus status) {
+  /**
+   * A Synced or Ready condition that is False for a reason only the user can fix. A spec broken on purpose may
+   * end in any of them (a missing Secret key is SecretNotFound too); the others not in one settling fixed.
+   */
+  static Optional<String> mustFixReason(ConditionedStatus status, boolean brokenOnPurpose) {
     return status.getConditions().stream()
         .filter(c -> "False".equals(c.getStatus()) && Reasons.USER_MUST_FIX.contains(c.getReason())
-            && !FIXED_BY_SETTLING.contains(c.getReason()))
+            && (brokenOnPurpose || !FIXED_BY_SETTLING.contains(c.getReason())))
         .map(c -> c.getType() + "=" + c.getReason()).findFirst();
   }
 
