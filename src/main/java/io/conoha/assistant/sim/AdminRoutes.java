@@ -23,6 +23,10 @@ final class AdminRoutes {
     api.openScope(Family.ADMIN, "/admin")
         .get("/ledger", "admin", c -> ledger())
         .get("/state", "admin", c -> Reply.ok(Json.tree(ledger.state())))
+        .post("/expected-deletions", "admin", c -> guarded(() -> {
+          admin.expectDeletion(c.body().path("owner").asText(null));
+          return Reply.empty(204);
+        }))
         .post("/reset", "admin", c -> {
           ledger.reset();
           return ledger();
@@ -82,6 +86,11 @@ final class AdminRoutes {
     ObjectNode body = Json.object().put("total", ledger.total()).put("authCount", ledger.authCount());
     body.set("operations", Json.tree(ledger.countsByOperation()));
     body.set("tokens", Json.tree(ledger.countsByToken()));
+    body.set("serverDeletions", Json.tree(ledger.serverDeletions()));
+    body.put("unsavedDeletions", ledger.unsavedDeletions());
+    body.put("unexpectedUnsavedDeletions", ledger.unexpectedUnsavedDeletions());
+    body.set("ownerChanges", Json.tree(ledger.ownerChanges()));
+    body.set("ownedObjects", Json.tree(ledger.ownedObjects()));
     return Reply.ok(body);
   }
 

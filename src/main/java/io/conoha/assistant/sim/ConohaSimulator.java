@@ -50,7 +50,7 @@ public final class ConohaSimulator implements AutoCloseable {
     TokenStore tokens = new TokenStore(ids, clock, config.tokenLifetime());
     this.faults = new FaultInjector(config.seed(), tokens);
     this.world = new SimWorld(config, vertx, clock, ids, faults::listLag);
-    this.ledger = new Ledger(world::snapshot);
+    this.ledger = new Ledger(world::snapshot, world.score);
     ImageSaves saves = new ImageSaves(world);
     ServerLifecycle servers = new ServerLifecycle(world, saves);
     VolumeLifecycle volumes = new VolumeLifecycle(world, saves);

@@ -30,6 +30,12 @@ final class ImageRecord {
   Duration saveDuration = Duration.ZERO;
   /** Bytes the running save will occupy; counted against the quota before it completes. */
   long pendingBytes;
+  /** When the save began, in the {@link Scorebook}'s event order. */
+  long saveEvent;
+  /** Whether the source server was stopped when the save began (only then is its disk consistent). */
+  boolean savedWhileStopped;
+  /** The source server's owner tag when the save began: whose image it is when the save carried no tags (v3). */
+  String sourceOwner;
 
   ImageRecord(String id, String name, String visibility, String owner, Instant created, int minDisk,
       String sourceServerId, String status) {

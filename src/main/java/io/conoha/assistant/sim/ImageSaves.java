@@ -40,6 +40,7 @@ final class ImageSaves {
     image.diskFormat = diskFormat;
     image.containerFormat = containerFormat;
     image.properties.putAll(properties);
+    world.score.saveStarted(image, sourceServerId == null ? null : world.servers.get(sourceServerId));
     boolean fail = world.takeFailNextSave();
     world.images.put(image.id, image);
     finishers.put(image.id, onFinish);

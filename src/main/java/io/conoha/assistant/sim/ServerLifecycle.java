@@ -98,8 +98,10 @@ final class ServerLifecycle {
     String ipv6 = (v2 ? "2400:8500:1302:814:" : "2400:8500:1801:418:") + ipv4.replace('.', ':');
     String hostId = (world.ids.hex32() + world.ids.hex32()).substring(0, 56);
     String instanceName = world.config.region() + "-" + String.format("%08x", instanceCounter++);
-    return new ServerRecord(world.ids.uuid(), ipv4, ipv6, world.ids.mac(), hostId, instanceName, world.now(),
-        flavor, imageId, keyName, groups);
+    ServerRecord server = new ServerRecord(world.ids.uuid(), ipv4, ipv6, world.ids.mac(), hostId, instanceName,
+        world.now(), flavor, imageId, keyName, groups);
+    world.score.started(server);
+    return server;
   }
 
   private ImageRecord bootableImage(String ref) {
@@ -154,8 +156,18 @@ final class ServerLifecycle {
             + " is being saved");
       }
     }
+    world.score.serverDeleted(server, "api");
     server.startTask("deleting", world.now());
     transition(server, world.config.timings().serverDelete(), this::removeNow);
+  }
+
+  /** Deleted in the control panel: gone at once (scored unless an API delete of it is already under way). */
+  void removeByAdmin(String id) {
+    ServerRecord server = world.server(id);
+    if (!"deleting".equals(server.taskState)) {
+      world.score.serverDeleted(server, "admin");
+    }
+    removeNow(server);
   }
 
   /** The server is gone; its volumes stay behind, detached and available (ConoHa v3 keeps boot volumes). */
@@ -181,6 +193,7 @@ final class ServerLifecycle {
   void start(String id) {
     ServerRecord server = world.server(id);
     requireState(server, "start", "stopped");
+    world.score.started(server);
     server.startTask("powering-on", world.now());
     transition(server, world.config.timings().start(), s -> s.settle("active", world.now()));
   }
@@ -193,6 +206,7 @@ final class ServerLifecycle {
     } else {
       requireState(server, "reboot", "active");
     }
+    world.score.started(server);
     server.startTask(hard ? "rebooting_hard" : "rebooting", world.now());
     transition(server, world.config.timings().reboot(), s -> s.settle("active", world.now()));
   }
@@ -290,6 +304,9 @@ final class ServerLifecycle {
       server.previousFlavor = server.flavor;
     }
     server.faultMessage = "error".equals(vmState) ? "Set to ERROR by the simulator's admin API" : null;
+    if (!"stopped".equals(vmState)) {
+      world.score.started(server); // it may have run meanwhile: older saves no longer hold all of its disk
+    }
     server.settle(vmState, world.now());
   }
 
@@ -313,6 +330,7 @@ final class ServerLifecycle {
     Map<String, String> result = new LinkedHashMap<>(replace ? Map.of() : server.metadata);
     result.putAll(changes);
     Validation.metadataCount(result.size());
+    world.score.ownerTagWritten(server, server.metadata.get(Scorebook.OWNER_TAG), result.get(Scorebook.OWNER_TAG));
     server.metadata.clear();
     server.metadata.putAll(result);
     server.updated = world.now();
@@ -321,9 +339,11 @@ final class ServerLifecycle {
 
   void deleteMetadataItem(String id, String key) {
     ServerRecord server = world.server(id);
+    String owner = server.metadata.get(Scorebook.OWNER_TAG);
     if (server.metadata.remove(key) == null) {
       throw ApiError.notFound("Metadata item was not found");
     }
+    world.score.ownerTagWritten(server, owner, server.metadata.get(Scorebook.OWNER_TAG));
     server.updated = world.now();
   }
 }

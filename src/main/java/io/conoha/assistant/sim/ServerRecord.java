@@ -37,6 +37,8 @@ final class ServerRecord {
   String faultMessage;
   /** Bumped by every state change so that a timer of an older transition knows it is stale. */
   int epoch;
+  /** When the server last began to run, in the {@link Scorebook}'s event order; saves before it are stale. */
+  long lastStartEvent;
 
   ServerRecord(String id, String ipv4, String ipv6, String mac, String hostId, String instanceName, Instant created,
       SeedCatalog.Flavor flavor, String imageId, String keyName, List<String> securityGroups) {

@@ -48,12 +48,26 @@ public final class SimAdmin {
     });
   }
 
-  /** Deleted as in the control panel: gone at once; its volumes stay, detached and available. */
+  /**
+   * Deleted as in the control panel: gone at once; its volumes stay, detached and available. The ledger scores it
+   * as a deletion the user asked for.
+   */
   public void deleteServer(String serverId) {
     locked(() -> {
-      servers.removeNow(world.server(serverId));
+      servers.removeByAdmin(serverId);
       return null;
     });
+  }
+
+  /**
+   * The user deleted the resource that owns objects tagged {@code owner} (deletionPolicy Delete): from now on the
+   * ledger scores deletions of its servers as asked for ({@link ServerDeletion#userAsked()}).
+   */
+  public void expectDeletion(String owner) {
+    if (owner == null || owner.isBlank()) {
+      throw new IllegalArgumentException("expected an owner (the resource's UID, as in conoha-assistant:owner)");
+    }
+    world.score.expectDeletion(owner);
   }
 
   /** e.g. {@code putServerMetadata(id, "IsDeleteLocked", "True")}, the control panel's (advisory) delete lock. */

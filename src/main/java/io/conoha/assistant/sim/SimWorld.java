@@ -32,6 +32,7 @@ final class SimWorld {
   final Map<String, ServerRecord> servers = new LinkedHashMap<>();
   final Map<String, VolumeRecord> volumes = new LinkedHashMap<>();
   final Map<String, ImageRecord> images = new LinkedHashMap<>();
+  final Scorebook score = new Scorebook(this);
 
   private final Vertx vertx;
   private final Set<Long> timers = new HashSet<>();
