@@ -3,6 +3,7 @@ package io.conoha.assistant.operator.image;
 import io.conoha.assistant.api.ConohaImageStatus;
 import io.conoha.assistant.api.ConohaServer;
 import io.conoha.assistant.api.ServerPhase;
+import io.conoha.assistant.api.ServerState;
 import io.conoha.assistant.client.model.Image;
 import io.conoha.assistant.client.model.Server;
 import io.conoha.assistant.operator.Reasons;
@@ -79,12 +80,24 @@ final class ImageObserver {
     ConohaServer server = run.serversInNamespace().filter(s -> name.equals(s.getMetadata().getName())).findFirst()
         .orElseThrow(() -> StepFailure.userMustFix(Reasons.SOURCE_NOT_FOUND, "ConohaServer " + name
             + " does not exist in namespace " + run.resource().getMetadata().getNamespace()));
+    if (server.getMetadata().getDeletionTimestamp() == null && server.getSpec() != null
+        && server.getSpec().getState() == ServerState.Archived) {
+      throw StepFailure.userMustFix(Reasons.SOURCE_UNAVAILABLE, "ConohaServer " + name + " is archived (no server"
+          + " to snapshot); set it Running or Stopped to snapshot it");
+    }
     if (server.getMetadata().getDeletionTimestamp() != null
         || server.getStatus() != null && BUSY.contains(server.getStatus().getPhase())) {
       throw StepFailure.transientFailure(Reasons.SOURCE_BUSY, "ConohaServer " + name + " is being archived or"
           + " deleted; a snapshot waits until it has a running or stopped server");
     }
     if (server.getStatus() == null || server.getStatus().getServerId() == null) {
+      var stuck = server.getStatus() == null ? Optional.<io.fabric8.kubernetes.api.model.Condition>empty()
+          : server.getStatus().condition("Synced").filter(c -> "False".equals(c.getStatus())
+              && Reasons.USER_MUST_FIX.contains(c.getReason()));
+      if (stuck.isPresent()) {
+        throw StepFailure.userMustFix(Reasons.SOURCE_UNAVAILABLE, "ConohaServer " + name + " cannot get a server ("
+            + stuck.get().getReason() + ": " + stuck.get().getMessage() + "); fix it first");
+      }
       throw StepFailure.transientFailure(Reasons.SOURCE_BUSY, "ConohaServer " + name + " has no ConoHa server yet");
     }
     return server.getStatus().getServerId();

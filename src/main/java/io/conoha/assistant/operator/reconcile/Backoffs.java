@@ -18,6 +18,15 @@ public final class Backoffs {
     this.slow = slow;
   }
 
+  /**
+   * A failure fixed in a Secret (which the operator does not watch: that would need list/watch on every Secret)
+   * is looked at again every slow poll, so a fixed password or a created Secret is noticed within a minute.
+   */
+  public Duration nextForSecret(String uid) {
+    failures.merge(uid, 1, Integer::sum);
+    return slow;
+  }
+
   public Duration next(String uid, boolean userMustFix) {
     int n = failures.merge(uid, 1, Integer::sum);
     Duration base = userMustFix ? slow : fast;

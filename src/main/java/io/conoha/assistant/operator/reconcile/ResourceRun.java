@@ -391,7 +391,8 @@ public abstract class ResourceRun<R extends CustomResource<?, S>, S extends Cond
         notReady(f.reason(), f.getMessage());
       }
     }
-    retryAfter = ops.backoffs().next(uid(), f.userMustFix());
+    retryAfter = Reasons.FIXED_IN_A_SECRET.contains(f.reason()) ? ops.backoffs().nextForSecret(uid())
+        : ops.backoffs().next(uid(), f.userMustFix());
   }
 
   private void setSynced(boolean ok, String reason, String message) {
