@@ -1,0 +1,37 @@
+package io.conoha.assistant.client.openstack;
+
+import io.conoha.assistant.client.error.ConohaException;
+import io.conoha.assistant.client.error.ConohaException.Kind;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * Finds one object by id, else by a name only one object has (servers: name tag or Nova name; volumes: name).
+ * Names are not unique on ConoHa, so a name several objects share is a CONFLICT that lists every candidate
+ * instead of a guess; a miss is NOT_FOUND with the nearest names.
+ */
+final class UniqueMatch {
+  private UniqueMatch() {}
+
+  static <T> T find(String operation, String kind, String wanted, List<T> all, Function<T, String> id,
+      Function<T, Collection<String>> names, Function<T, String> describe) {
+    List<T> byId = all.stream().filter(o -> wanted.equals(id.apply(o))).toList();
+    if (byId.size() == 1) {
+      return byId.get(0);
+    }
+    List<T> named = all.stream().filter(o -> names.apply(o).contains(wanted)).toList();
+    if (named.size() == 1) {
+      return named.get(0);
+    }
+    if (named.size() > 1) {
+      throw new ConohaException(Kind.CONFLICT, operation, 0, operation + ": " + named.size() + " " + kind
+          + "s are named \"" + wanted + "\": " + String.join(", ", named.stream().map(describe).toList())
+          + "; use an id");
+    }
+    List<String> known = all.stream().flatMap(o -> names.apply(o).stream()).filter(Objects::nonNull).toList();
+    throw ConohaException.notFound(operation, operation + ": no " + kind + " named or with id \"" + wanted + "\""
+        + NameSuggestions.hint(wanted, known));
+  }
+}
