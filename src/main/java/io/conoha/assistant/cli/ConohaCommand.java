@@ -5,7 +5,7 @@ import io.conoha.assistant.cli.conoha.CliRun;
 import io.conoha.assistant.cli.conoha.CommandGroup;
 import io.conoha.assistant.cli.conoha.FlavorCommand;
 import io.conoha.assistant.cli.conoha.ImageCommand;
-import io.conoha.assistant.cli.conoha.ImageListCommand;
+import io.conoha.assistant.cli.conoha.ImageFilter;
 import io.conoha.assistant.cli.conoha.OutputFormat;
 import io.conoha.assistant.cli.conoha.Schemas;
 import io.conoha.assistant.cli.conoha.ServerCommand;
@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
@@ -30,7 +31,7 @@ import picocli.CommandLine.ScopeType;
     description = "Talk to ConoHa VPS directly: check credentials; list and show plans, servers, volumes and "
         + "images; create, power, snapshot and delete servers; delete what a tag marks.",
     subcommands = {ServerCommand.class, VolumeCommand.class, ImageCommand.class, FlavorCommand.class,
-        CleanupCommand.class, ImageListCommand.Images.class})
+        CleanupCommand.class})
 public final class ConohaCommand extends CommandGroup {
   @Option(names = "--credentials", paramLabel = "FILE", scope = ScopeType.INHERIT,
       description = "openrc script (export OS_AUTH_URL=...) or properties file (identityUrl=...). "
@@ -82,6 +83,11 @@ public final class ConohaCommand extends CommandGroup {
   @Command(name = "volumes", description = "List volumes (the same as conoha volume list).")
   int volumes() {
     return VolumeCommand.list(spec);
+  }
+
+  @Command(name = "images", description = "List images (the same as conoha image list).")
+  int images(@Mixin ImageFilter filter) {
+    return ImageCommand.list(spec, filter);
   }
 
   @Command(name = "flavors", description = "List the plans (the same as conoha flavor list).")

@@ -1,13 +1,25 @@
 package io.conoha.assistant.cli.conoha;
 
 import java.util.List;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code conoha image list|show|delete}: images by id, or by a name only one image has. */
-@Command(name = "image", description = "List, show or delete images.", subcommands = {ImageListCommand.class})
+@Command(name = "image", description = "List, show or delete images.")
 public final class ImageCommand extends CommandGroup {
   private static final String IMAGE = "Image id, or a name only one image has.";
+
+  @Command(name = "list", description = "List images; all pages are followed.")
+  int list(@Mixin ImageFilter filter) {
+    return list(spec, filter);
+  }
+
+  /** Also `conoha images`. */
+  public static int list(CommandSpec spec, ImageFilter filter) {
+    return CliRun.execute(spec, Schemas.IMAGE, (c, out) -> out.list(c.client().images().listImages(filter.query())));
+  }
 
   @Command(name = "show", description = "Show one image: every column, including its properties.")
   int show(@Parameters(paramLabel = "NAME_OR_ID", description = IMAGE) String image) {

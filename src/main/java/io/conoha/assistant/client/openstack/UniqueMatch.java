@@ -2,13 +2,12 @@ package io.conoha.assistant.client.openstack;
 
 import io.conoha.assistant.client.error.ConohaException;
 import io.conoha.assistant.client.error.ConohaException.Kind;
-import java.util.Collection;
 import java.util.List;
-import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * Finds one object by id, else by a name only one object has (servers: name tag or Nova name; volumes: name).
+ * Finds one object by id, else by a name only one object has (servers: name tag or Nova name; volumes: name);
+ * a miss suggests the nearest of each object's first name (the one people use: a server's name tag).
  * Names are not unique on ConoHa, so a name several objects share is a CONFLICT that lists every candidate
  * instead of a guess; a miss is NOT_FOUND with the nearest names.
  */
@@ -16,7 +15,7 @@ final class UniqueMatch {
   private UniqueMatch() {}
 
   static <T> T find(String operation, String kind, String wanted, List<T> all, Function<T, String> id,
-      Function<T, Collection<String>> names, Function<T, String> describe) {
+      Function<T, List<String>> names, Function<T, String> describe) {
     List<T> byId = all.stream().filter(o -> wanted.equals(id.apply(o))).toList();
     if (byId.size() == 1) {
       return byId.get(0);
@@ -30,7 +29,7 @@ final class UniqueMatch {
           + "s are named \"" + wanted + "\": " + String.join(", ", named.stream().map(describe).toList())
           + "; use an id");
     }
-    List<String> known = all.stream().flatMap(o -> names.apply(o).stream()).filter(Objects::nonNull).toList();
+    List<String> known = all.stream().map(names).filter(n -> !n.isEmpty()).map(n -> n.get(0)).toList();
     throw ConohaException.notFound(operation, operation + ": no " + kind + " named or with id \"" + wanted + "\""
         + NameSuggestions.hint(wanted, known));
   }
