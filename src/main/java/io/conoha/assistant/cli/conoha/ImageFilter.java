@@ -5,13 +5,13 @@ import picocli.CommandLine.Option;
 
 /** The filters of {@code conoha image list} (and of its old spelling, {@code conoha images}). */
 public final class ImageFilter {
-  @Option(names = "--name", description = "Only images with this exact name.")
+  @Option(names = "--name", paramLabel = "NAME", description = "Only images with this exact name.")
   String name;
 
-  @Option(names = "--visibility", description = "Only public (ConoHa's) or private (saved) images.")
+  @Option(names = "--visibility", paramLabel = "public|private", description = "Only public (ConoHa's) or private (saved) images.")
   String visibility;
 
-  @Option(names = "--status", description = "Only images with this status, e.g. active, queued, saving.")
+  @Option(names = "--status", paramLabel = "STATUS", description = "Only images with this status, e.g. active, queued, saving.")
   String status;
 
   ImageQuery query() {

@@ -83,7 +83,7 @@ public final class ServerCommand extends CommandGroup {
   @Command(name = "snapshot", description = "Save a stopped server as an image (volume upload or createImage, "
       + "as its disk requires; checks the image quota first).")
   int snapshot(@Parameters(paramLabel = "NAME_OR_ID", description = SERVER) String server,
-      @Option(names = "--image-name", required = true, description = "Name of the new image.") String imageName,
+      @Option(names = "--image-name", paramLabel = "NAME", required = true, description = "Name of the new image.") String imageName,
       @Mixin WaitOptions wait) {
     return CliRun.execute(spec, Schemas.SNAPSHOT, (c, out) -> {
       ConohaClient client = c.client();

@@ -33,20 +33,20 @@ public final class ServerCreateCommand implements Callable<Integer> {
   @Spec
   private CommandSpec spec;
 
-  @Option(names = "--name-tag", required = true, description = "Display name (instance_name_tag).")
+  @Option(names = "--name-tag", paramLabel = "NAME", required = true, description = "Display name (instance_name_tag).")
   private String nameTag;
 
-  @Option(names = "--flavor", required = true, description = "Plan name or id, e.g. g2l-t-c2m1.")
+  @Option(names = "--flavor", paramLabel = "PLAN", required = true, description = "Plan name or id, e.g. g2l-t-c2m1.")
   private String flavor;
 
-  @Option(names = "--image", required = true, description = "Image name or id, e.g. vmi-ubuntu-24.04-amd64.")
+  @Option(names = "--image", paramLabel = "IMAGE", required = true, description = "Image name or id, e.g. vmi-ubuntu-24.04-amd64.")
   private String image;
 
   @Option(names = "--admin-pass-file", paramLabel = "FILE",
       description = "File holding the root password (read from a file so it stays out of shell history).")
   private Path adminPassFile;
 
-  @Option(names = "--key-name", description = "SSH key pair name.")
+  @Option(names = "--key-name", paramLabel = "NAME", description = "SSH key pair name.")
   private String keyName;
 
   @Option(names = "--security-group", paramLabel = "NAME", description = "Security group; repeatable.")

@@ -62,7 +62,7 @@ public final class CinderVolumes implements VolumeService {
 
   @Override
   public Volume findVolume(String nameOrId) {
-    return UniqueMatch.find("volumes.find", "volume", nameOrId, listVolumes(), Volume::id,
+    return UniqueMatch.find("volumes.find", "volume", nameOrId, this::getVolume, this::listVolumes, Volume::id,
         v -> v.name() == null ? List.of() : List.of(v.name()),
         v -> v.id() + " (" + v.status() + ", " + v.sizeGB() + " GB)");
   }

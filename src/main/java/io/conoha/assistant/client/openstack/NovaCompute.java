@@ -60,8 +60,8 @@ public final class NovaCompute implements ComputeService {
 
   @Override
   public Server findServer(String nameOrId) {
-    List<Server> servers = listServers().stream().filter(s -> s.status() != ServerStatus.DELETED).toList();
-    return UniqueMatch.find("servers.find", "server", nameOrId, servers, Server::id,
+    return UniqueMatch.find("servers.find", "server", nameOrId, this::getServer,
+        () -> listServers().stream().filter(s -> s.status() != ServerStatus.DELETED).toList(), Server::id,
         s -> Stream.of(s.nameTag(), s.name()).filter(Objects::nonNull).distinct().toList(),
         s -> s.id() + " (" + s.nameTag() + ", " + s.status() + ")");
   }

@@ -4,6 +4,7 @@ import io.conoha.assistant.client.error.ConohaException;
 import io.conoha.assistant.client.error.ConohaException.Kind;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Finds one object by id, else by a name only one object has (servers: name tag or Nova name; volumes: name);
@@ -14,8 +15,22 @@ import java.util.function.Function;
 final class UniqueMatch {
   private UniqueMatch() {}
 
-  static <T> T find(String operation, String kind, String wanted, List<T> all, Function<T, String> id,
-      Function<T, List<String>> names, Function<T, String> describe) {
+  /**
+   * An id-shaped {@code wanted} is fetched first ({@code get}, one call however large the account); anything
+   * else, or an id that is not found, is looked for in {@code list}.
+   */
+  static <T> T find(String operation, String kind, String wanted, Function<String, T> get, Supplier<List<T>> list,
+      Function<T, String> id, Function<T, List<String>> names, Function<T, String> describe) {
+    if (ImageFinder.UUID.matcher(wanted).matches()) {
+      try {
+        return get.apply(wanted);
+      } catch (ConohaException e) {
+        if (e.kind() != Kind.NOT_FOUND) {
+          throw e;
+        }
+      }
+    }
+    List<T> all = list.get();
     List<T> byId = all.stream().filter(o -> wanted.equals(id.apply(o))).toList();
     if (byId.size() == 1) {
       return byId.get(0);
