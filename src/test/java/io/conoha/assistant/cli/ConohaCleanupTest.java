@@ -3,47 +3,15 @@ package io.conoha.assistant.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.conoha.assistant.cli.CliRunner.Run;
-import io.conoha.assistant.client.ApiGeneration;
-import io.conoha.assistant.sim.ConohaSimulator;
-import io.conoha.assistant.sim.SimConfig;
 import io.conoha.assistant.sim.SimImage;
 import io.conoha.assistant.sim.SimServer;
-import io.conoha.assistant.sim.SimTimings;
 import io.conoha.assistant.sim.SimVolume;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** `conoha cleanup --tag`: what a crashed script or test left behind is found by its tags and deleted. */
-class ConohaCleanupTest {
-  private static final String UBUNTU = "vmi-ubuntu-24.04-amd64";
-  private static final String PLAN = "g2l-t-c2m1";
-  private static final String FAST = "--poll-interval=20ms";
-
-  private ConohaSimulator sim;
-  private Path openrc;
-
-  @BeforeEach
-  void startSimulator(@TempDir Path dir) throws Exception {
-    sim = ConohaSimulator.start(SimConfig.defaults(ApiGeneration.V3).withTimings(SimTimings.fast()));
-    openrc = dir.resolve("openrc");
-    Files.writeString(openrc, sim.openrc());
-  }
-
-  @AfterEach
-  void stopSimulator() {
-    sim.close();
-  }
-
-  private Run conoha(String... args) {
-    return CliRunner.conoha(openrc, args);
-  }
-
+class ConohaCleanupTest extends OnASimulatedAccount {
   private List<String> serverNames() {
     return sim.ledger().state().servers().stream().map(SimServer::nameTag).sorted().toList();
   }

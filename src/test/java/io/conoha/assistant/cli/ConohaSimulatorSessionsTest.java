@@ -7,50 +7,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.conoha.assistant.cli.CliRunner.Run;
 import io.conoha.assistant.cli.conoha.Schemas;
-import io.conoha.assistant.client.ApiGeneration;
-import io.conoha.assistant.sim.ConohaSimulator;
-import io.conoha.assistant.sim.SimConfig;
 import io.conoha.assistant.sim.SimServer;
-import io.conoha.assistant.sim.SimTimings;
 import io.conoha.assistant.sim.SimVolume;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A user at the `conoha` command line against the ConoHa simulator (v3, c3j1): what they type, the exit code,
  * what lands on stdout and on stderr, and what the account holds afterwards.
  */
-class ConohaSimulatorSessionsTest {
-  private static final String UBUNTU = "vmi-ubuntu-24.04-amd64";
-  private static final String PLAN = "g2l-t-c2m1";
-  private static final String FAST = "--poll-interval=20ms";
+class ConohaSimulatorSessionsTest extends OnASimulatedAccount {
   private static final ObjectMapper JSON = new ObjectMapper();
-
-  private ConohaSimulator sim;
-  private Path openrc;
-
-  @BeforeEach
-  void startSimulator(@TempDir Path dir) throws Exception {
-    sim = ConohaSimulator.start(SimConfig.defaults(ApiGeneration.V3).withTimings(SimTimings.fast()));
-    openrc = dir.resolve("openrc");
-    Files.writeString(openrc, sim.openrc());
-  }
-
-  @AfterEach
-  void stopSimulator() {
-    sim.close();
-  }
-
-  private Run conoha(String... args) {
-    return CliRunner.conoha(openrc, args);
-  }
 
   private String panelServer(String nameTag, Map<String, String> metadata) {
     return sim.admin().createServer(nameTag, PLAN, UBUNTU, metadata);
@@ -191,6 +160,43 @@ class ConohaSimulatorSessionsTest {
     assertThat(run.outLines()).containsExactly("server deleted", "volume deleting");
     assertThat(sim.ledger().count("volumes.delete")).isEqualTo(1);
     await().atMost(Duration.ofSeconds(10)).until(() -> sim.ledger().state().volume(boot).isEmpty());
+  }
+
+  @Test
+  void aServerThatCannotBeDeletedKeepsItsBootVolumeAndTheCommandSaysWhatIsLeft() {
+    String id = panelServer("web", Map.of());
+    String boot = servers().get(0).volumeIds().get(0);
+    sim.faults().failNext("servers.delete", 409, 1);
+
+    Run run = conoha("server", "delete", "web", "--wait", FAST, "-f", "value", "-c", "kind", "-c", "result");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.outLines()).hasSize(2);
+    assertThat(run.outLines().get(0)).startsWith("server failed: servers.delete: HTTP 409");
+    assertThat(run.outLines().get(1)).isEqualTo("volume not deleted: server " + id + " was not deleted; "
+        + "conoha volume delete " + boot + " once it is gone");
+    assertThat(run.err().lines().toList()).singleElement().asString()
+        .startsWith("conoha: 2 of 2 not deleted; server " + id + ": failed: servers.delete: HTTP 409");
+    assertThat(servers()).hasSize(1);
+    assertThat(volumes()).hasSize(1);
+  }
+
+  @Test
+  void volumesAreFoundByAUniqueNameAndASharedNameListsTheCandidates() {
+    String[] create = {"server", "create", "--flavor", PLAN, "--image", UBUNTU, "--wait", FAST, "-f", "value",
+        "-c", "boot_volume_id", "--name-tag"};
+    String first = conoha(concat(create, "web")).out().strip();
+    String second = conoha(concat(create, "web")).out().strip();
+    String db = conoha(concat(create, "db")).out().strip();
+
+    Run unique = conoha("volume", "show", "db-boot", "-f", "value", "-c", "id");
+    Run shared = conoha("volume", "show", "web-boot");
+
+    assertThat(unique.out()).isEqualTo(db + System.lineSeparator());
+    assertThat(shared.exitCode()).isEqualTo(1);
+    assertThat(shared.err().lines().toList()).singleElement().asString()
+        .startsWith("conoha: volumes.find: 2 volumes are named \"web-boot\": ")
+        .contains(first + " (in-use, 100 GB)", second + " (in-use, 100 GB)");
   }
 
   @Test
