@@ -163,6 +163,20 @@ class ConohaSimulatorSessionsTest extends OnASimulatedAccount {
   }
 
   @Test
+  void aLocalDiskServerIsDeletedAloneAndWithoutWaitTheCommandDoesNotWait() {
+    String id = sim.admin().createServer("db", "g2d-t-c1m2d30", UBUNTU, Map.of());
+    String gone = panelServer("web", Map.of());
+    sim.admin().deleteServer(gone);
+
+    Run run = conoha("server", "delete", "db", "-f", "value", "-c", "kind", "-c", "id", "-c", "result");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.err()).isEmpty();
+    assertThat(run.outLines()).containsExactly("server " + id + " deleting");
+    assertThat(volumes()).hasSize(1).allSatisfy(v -> assertThat(v.status()).isEqualTo("available"));
+  }
+
+  @Test
   void aServerThatCannotBeDeletedKeepsItsBootVolumeAndTheCommandSaysWhatIsLeft() {
     String id = panelServer("web", Map.of());
     String boot = servers().get(0).volumeIds().get(0);

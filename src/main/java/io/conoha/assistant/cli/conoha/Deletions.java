@@ -88,7 +88,7 @@ final class Deletions {
     }
     for (Entry volume : planned.stream().filter(e -> e.kind.equals("volume")).toList()) {
       Entry server = planned.stream().filter(s -> s.id.equals(volume.afterServer)).findFirst().orElse(null);
-      if (server != null && !server.result.equals(Deletion.DELETED)) {
+      if (server != null && !server.result.startsWith(Deletion.DELETED)) {
         volume.result = "not deleted: server " + server.id + " was not deleted; conoha volume delete " + volume.id
             + " once it is gone";
         continue;
