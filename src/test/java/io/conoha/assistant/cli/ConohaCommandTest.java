@@ -155,6 +155,30 @@ class ConohaCommandTest {
   }
 
   @Test
+  void serverDeleteTakesTheBootVolumeAlongAndSaysThatAnAttachedDataVolumeStaysBilled() {
+    cloud.on("GET", COMPUTE + "/servers/detail", Reply.ok(Bodies.list("servers", Bodies.server("s1", "ACTIVE")
+        .put("os-extended-volumes:volumes_attached", new JsonArray().add(new JsonObject().put("id", "boot"))
+            .add(new JsonObject().put("id", "data"))))));
+    cloud.on("GET", VOLUMES + "/detail", Reply.ok(Bodies.list("volumes", Bodies.volume("data", "in-use", 200, false),
+        Bodies.volume("boot", "in-use", 100, true))));
+    cloud.on("DELETE", COMPUTE + "/servers/s1", Reply.status(204));
+    cloud.on("GET", COMPUTE + "/servers/s1", Reply.status(404));
+    cloud.on("GET", VOLUMES + "/boot", Reply.ok(Bodies.wrap("volume", Bodies.volume("boot", "available", 100, true))));
+    cloud.on("DELETE", VOLUMES + "/boot", Reply.status(202));
+
+    Run run = conoha("server", "delete", "s1", FAST_WAIT, "-f", "value", "-c", "kind", "-c", "id", "-c", "result");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.outLines()).containsExactly("server s1 deleted", "volume boot deleting",
+        "volume data kept, still billed");
+    assertThat(run.err().lines().toList()).containsExactly(
+        "volume data (attached data) is detached and stays, still billed; delete it with: conoha volume delete data",
+        "waiting for server s1 to be deleted before deleting volume boot");
+    assertThat(cloud.count("DELETE", VOLUMES + "/boot")).isEqualTo(1);
+    assertThat(cloud.count("DELETE", VOLUMES + "/data")).isZero();
+  }
+
+  @Test
   void aFailedCallExitsNonZeroWithOneClearLineAndNothingOnStdout() {
     cloud.on("GET", IMAGES, Reply.ok(Bodies.list("images", Bodies.image(UBUNTU, "vmi-ubuntu-24.04-amd64", "active", "public"))));
 

@@ -72,21 +72,34 @@ final class Deletions {
   }
 
   List<Deletion> run(ConohaContext c, WaitOptions wait) {
-    ConohaClient client = c.client();
     List<Entry> planned = entries.stream().filter(Entry::planned).toList();
-    List<Entry> servers = planned.stream().filter(e -> e.kind.equals("server")).toList();
+    deleteServers(c, wait, planned);
+    deleteVolumes(c, wait, planned);
+    of(planned, "image").forEach(i -> attempt(i, () -> c.client().images().deleteImage(i.id), Deletion.DELETED));
+    return entries.stream().map(Entry::row).toList();
+  }
+
+  /** Asks for every server first, then waits for those a volume depends on (all of them with --wait). */
+  private static void deleteServers(ConohaContext c, WaitOptions wait, List<Entry> planned) {
+    ConohaClient client = c.client();
+    List<Entry> servers = of(planned, "server");
     servers.forEach(s -> attempt(s, () -> client.compute().deleteServer(s.id), Deletion.DELETING));
     for (Entry server : servers) {
-      List<Entry> waiting = planned.stream().filter(v -> server.id.equals(v.afterServer)).toList();
-      if (server.result.equals(Deletion.DELETING) && (wait.enabled() || !waiting.isEmpty())) {
-        if (!waiting.isEmpty()) {
+      List<String> volumes = planned.stream().filter(v -> server.id.equals(v.afterServer)).map(v -> v.id).toList();
+      if (server.result.equals(Deletion.DELETING) && (wait.enabled() || !volumes.isEmpty())) {
+        if (!volumes.isEmpty()) {
           c.note("waiting for server " + server.id + " to be deleted before deleting volume "
-              + String.join(", ", waiting.stream().map(v -> v.id).toList()));
+              + String.join(", ", volumes));
         }
         attempt(server, () -> ServerWaits.gone(wait.waiter(), client.compute(), server.id), Deletion.DELETED);
       }
     }
-    for (Entry volume : planned.stream().filter(e -> e.kind.equals("volume")).toList()) {
+  }
+
+  /** A volume whose server is gone may still be detaching: it is deleted once it is available. */
+  private static void deleteVolumes(ConohaContext c, WaitOptions wait, List<Entry> planned) {
+    ConohaClient client = c.client();
+    for (Entry volume : of(planned, "volume")) {
       Entry server = planned.stream().filter(s -> s.id.equals(volume.afterServer)).findFirst().orElse(null);
       if (server != null && !server.result.startsWith(Deletion.DELETED)) {
         volume.result = "not deleted: server " + server.id + " was not deleted; conoha volume delete " + volume.id
@@ -103,9 +116,10 @@ final class Deletions {
         }
       }, wait.enabled() ? Deletion.DELETED : Deletion.DELETING);
     }
-    planned.stream().filter(e -> e.kind.equals("image"))
-        .forEach(i -> attempt(i, () -> client.images().deleteImage(i.id), Deletion.DELETED));
-    return entries.stream().map(Entry::row).toList();
+  }
+
+  private static List<Entry> of(List<Entry> planned, String kind) {
+    return planned.stream().filter(e -> e.kind.equals(kind)).toList();
   }
 
   /** Prints the rows, then fails naming the first failure if there was one. */

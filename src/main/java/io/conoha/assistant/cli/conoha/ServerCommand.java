@@ -75,6 +75,7 @@ public final class ServerCommand extends CommandGroup {
         } else if (boot != null) {
           plan.volume(boot, why, server.id());
         }
+        keepDataVolumes(c, plan, server, boot);
       }
       Deletions.report(out, plan.run(c, wait));
     });
@@ -97,6 +98,17 @@ public final class ServerCommand extends CommandGroup {
           ? ServerWaits.active(wait.waiter(), client.images(), imageId).status().toString()
           : "saving";
       out.show(new Schemas.Snapshot(imageId, imageName, found.id(), status));
+    });
+  }
+
+  /** Other volumes attached to the server are the user's data: they stay, and the command says they are billed. */
+  private static void keepDataVolumes(ConohaContext c, Deletions plan, Server server, Volume boot) {
+    server.attachedVolumeIds().stream().filter(id -> boot == null || !boot.id().equals(id)).forEach(id -> {
+      Volume data = c.names().volume(id).orElse(null);
+      plan.left("volume", id, data == null ? null : data.name(), "data volume of server " + server.nameTag(),
+          "kept, still billed");
+      c.note("volume " + id + " (attached data) is detached and stays, still billed; delete it with: "
+          + "conoha volume delete " + id);
     });
   }
 
