@@ -38,10 +38,12 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--sample", defaultValue = "5", description = "Servers archived and restored (default 5).")
   int sample;
 
-  @Option(names = "--fast-poll", defaultValue = "500ms", converter = DurationConverter.class)
+  @Option(names = "--fast-poll", defaultValue = "500ms", converter = DurationConverter.class,
+      description = "The operator's poll interval while a resource is changing, as its --fast-poll (default 500ms).")
   Duration fastPoll;
 
-  @Option(names = "--slow-poll", defaultValue = "5s", converter = DurationConverter.class)
+  @Option(names = "--slow-poll", defaultValue = "5s", converter = DurationConverter.class,
+      description = "The operator's poll interval when everything is settled, as its --slow-poll (default 5s).")
   Duration slowPoll;
 
   @Option(names = "--timeout", defaultValue = "15m", converter = DurationConverter.class,

@@ -1,47 +1,69 @@
 package io.conoha.assistant.cli;
 
+import io.conoha.assistant.cli.conoha.CleanupCommand;
 import io.conoha.assistant.cli.conoha.CliRun;
 import io.conoha.assistant.cli.conoha.CommandGroup;
+import io.conoha.assistant.cli.conoha.FlavorCommand;
 import io.conoha.assistant.cli.conoha.ImageCommand;
+import io.conoha.assistant.cli.conoha.ImageFilter;
 import io.conoha.assistant.cli.conoha.OutputFormat;
+import io.conoha.assistant.cli.conoha.Schemas;
 import io.conoha.assistant.cli.conoha.ServerCommand;
-import io.conoha.assistant.cli.conoha.Views;
-import io.conoha.assistant.client.model.ImageQuery;
+import io.conoha.assistant.cli.conoha.VolumeCommand;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
 /**
- * {@code conoha <command>}: the ConoHa client on the command line. Credentials come from --credentials FILE
- * (an openrc script or a properties file) or the OS_* environment variables.
+ * {@code conoha <command>}: the ConoHa client on the command line, with the habits of the openstack CLI
+ * ({@code server list}, {@code -f value -c id}). Credentials come from --credentials FILE (an openrc script or a
+ * properties file) or the OS_* environment variables.
  */
 @Command(
     name = "conoha",
     mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
     scope = ScopeType.INHERIT,
-    description = "Talk to ConoHa VPS directly: check credentials, list plans, images, servers and volumes, "
-        + "create, power and snapshot servers.",
-    subcommands = {ServerCommand.class, ImageCommand.class})
+    description = "Talk to ConoHa VPS directly: check credentials; list and show plans, servers, volumes and "
+        + "images; create, power, snapshot and delete servers; delete what a tag marks.",
+    subcommands = {ServerCommand.class, VolumeCommand.class, ImageCommand.class, FlavorCommand.class,
+        CleanupCommand.class})
 public final class ConohaCommand extends CommandGroup {
   @Option(names = "--credentials", paramLabel = "FILE", scope = ScopeType.INHERIT,
       description = "openrc script (export OS_AUTH_URL=...) or properties file (identityUrl=...). "
           + "Default: the OS_* environment variables.")
   private Path credentialsFile;
 
-  @Option(names = "--output", paramLabel = "FORMAT", defaultValue = "table", scope = ScopeType.INHERIT,
-      description = "table or json. Default: ${DEFAULT-VALUE}.")
-  private OutputFormat output;
+  @Option(names = {"-f", "--format", "--output"}, paramLabel = "FORMAT", defaultValue = "table",
+      scope = ScopeType.INHERIT,
+      description = "table, json, yaml or value (bare values for scripts: one row per line, fields separated by "
+          + "a space; for one object one field per line). Default: ${DEFAULT-VALUE}.")
+  private OutputFormat format;
 
-  @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Show the client's requests on stdout.")
+  @Option(names = {"-c", "--column"}, paramLabel = "COLUMN", scope = ScopeType.INHERIT,
+      description = "Print only this column; repeatable, printed in the order given. The names are the same in "
+          + "every format; an unknown name lists the command's columns.")
+  private List<String> columns = new ArrayList<>();
+
+  @Option(names = "--verbose", scope = ScopeType.INHERIT,
+      description = "Log the client's HTTP requests and retries to standard error (standard output keeps only "
+          + "the result).")
   private boolean verbose;
 
   public Path credentialsFile() {
     return credentialsFile;
   }
 
-  public OutputFormat output() {
-    return output;
+  public OutputFormat format() {
+    return format;
+  }
+
+  public List<String> columns() {
+    return columns;
   }
 
   public boolean verbose() {
@@ -50,30 +72,26 @@ public final class ConohaCommand extends CommandGroup {
 
   @Command(name = "check", description = "Authenticate; print the API generation, token expiry and endpoints.")
   int check() {
-    return CliRun.execute(spec, c -> c.print(Views.check(c.client())));
+    return CliRun.execute(spec, Schemas.CHECK, (c, out) -> out.show(c.client()));
   }
 
-  @Command(name = "flavors", description = "List the plans (flavors).")
-  int flavors() {
-    return CliRun.execute(spec, c -> c.print(Views.flavors(c.client().compute().listFlavors())));
-  }
-
-  @Command(name = "images", description = "List images.")
-  int images(
-      @Option(names = "--name", description = "Only images with this exact name.") String name,
-      @Option(names = "--visibility", description = "public or private (saved images).") String visibility,
-      @Option(names = "--status", description = "e.g. active, queued, saving.") String status) {
-    return CliRun.execute(spec, c -> c.print(Views.images(
-        c.client().images().listImages(new ImageQuery(name, visibility, status)))));
-  }
-
-  @Command(name = "servers", description = "List servers.")
+  @Command(name = "servers", description = "List servers (the same as conoha server list).")
   int servers() {
-    return CliRun.execute(spec, c -> c.print(Views.servers(c.client().compute().listServers())));
+    return ServerCommand.list(spec);
   }
 
-  @Command(name = "volumes", description = "List volumes.")
+  @Command(name = "volumes", description = "List volumes (the same as conoha volume list).")
   int volumes() {
-    return CliRun.execute(spec, c -> c.print(Views.volumes(c.client().volumes().listVolumes())));
+    return VolumeCommand.list(spec);
+  }
+
+  @Command(name = "images", description = "List images (the same as conoha image list).")
+  int images(@Mixin ImageFilter filter) {
+    return ImageCommand.list(spec, filter);
+  }
+
+  @Command(name = "flavors", description = "List the plans (the same as conoha flavor list).")
+  int flavors() {
+    return FlavorCommand.list(spec);
   }
 }

@@ -1,7 +1,10 @@
 package io.conoha.assistant.cli;
 
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** The one executable: {@code java -jar target/conoha-assistant.jar <subcommand>}. */
 @Command(
@@ -10,7 +13,10 @@ import picocli.CommandLine.Command;
     versionProvider = VersionProvider.class,
     description = "Kubernetes operator for ConoHa VPS servers and images.",
     subcommands = {OperatorCommand.class, DemoCommand.class, SimCommand.class, ConohaCommand.class, BenchCommand.class})
-public final class Main implements Runnable {
+public final class Main implements Callable<Integer> {
+  @Spec
+  private CommandSpec spec;
+
   public static void main(String[] args) {
     System.exit(run(args));
   }
@@ -20,8 +26,10 @@ public final class Main implements Runnable {
     return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
   }
 
+  /** No subcommand is a usage error: the help goes to stderr and the exit code is 2, as for `conoha` alone. */
   @Override
-  public void run() {
-    new CommandLine(this).usage(System.out);
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getErr());
+    return 2;
   }
 }

@@ -19,6 +19,12 @@ public interface ComputeService {
   /** NOT_FOUND when absent. */
   Server getServer(String id);
 
+  /**
+   * By id, else by a name tag (or Nova name) only one server has: CONFLICT listing the candidates when several
+   * share it, NOT_FOUND naming the nearest name tags when none has it. Deleted servers are not candidates.
+   */
+  Server findServer(String nameOrId);
+
   /** POST /servers, never retried: returns the new server id. */
   String createServer(ServerCreateRequest request);
 

@@ -13,6 +13,9 @@ public interface VolumeService {
 
   List<Volume> listVolumes();
 
+  /** By id, else by a name only one volume has: CONFLICT listing the candidates, NOT_FOUND with the nearest names. */
+  Volume findVolume(String nameOrId);
+
   void deleteVolume(String id);
 
   List<String> listVolumeTypes();

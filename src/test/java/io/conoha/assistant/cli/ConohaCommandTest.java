@@ -2,6 +2,7 @@ package io.conoha.assistant.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.conoha.assistant.cli.CliRunner.Run;
 import io.conoha.assistant.client.testing.Bodies;
 import io.conoha.assistant.client.testing.Fixtures;
 import io.conoha.assistant.client.testing.KeystoneStub;
@@ -11,9 +12,6 @@ import io.conoha.assistant.client.testing.StubCloud;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -39,8 +37,6 @@ class ConohaCommandTest {
   private StubCloud cloud;
   private KeystoneStub keystone;
   private Path openrc;
-
-  private record Run(int exitCode, String out, String err) {}
 
   @BeforeAll
   static void startVertx() {
@@ -72,28 +68,11 @@ class ConohaCommandTest {
   }
 
   private Run conoha(String... args) {
-    String[] full = new String[args.length + 3];
-    full[0] = "conoha";
-    full[1] = "--credentials";
-    full[2] = openrc.toString();
-    System.arraycopy(args, 0, full, 3, args.length);
-    return run(full);
+    return CliRunner.conoha(openrc, args);
   }
 
   private static Run run(String... args) {
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-    ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
-    ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(outBytes, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(errBytes, true, StandardCharsets.UTF_8));
-      int code = Main.run(args);
-      return new Run(code, outBytes.toString(StandardCharsets.UTF_8), errBytes.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(out);
-      System.setErr(err);
-    }
+    return CliRunner.run(args);
   }
 
   @Test
@@ -103,35 +82,26 @@ class ConohaCommandTest {
     assertThat(run.exitCode()).isZero();
     assertThat(run.err()).isEmpty();
     assertThat(run.out())
-        .containsPattern("API generation +V3")
-        .containsPattern("Token expires +20\\d\\d-")
+        .containsPattern("generation +V3")
+        .containsPattern("token_expires +20\\d\\d-")
         .contains(cloud.url(COMPUTE), cloud.url(StubCloud.VOLUME))
         .doesNotContain(PASSWORD, "token-1");
   }
 
   @Test
-  void flavorsPrintATableOrJson() {
+  void flavorsPrintATableOrJsonWithTheSameColumnsAndTheOldOutputOptionStillWorks() {
     cloud.on("GET", COMPUTE + "/flavors/detail", Reply.ok(Bodies.v3Flavors()));
 
-    Run table = conoha("flavors");
+    Run table = conoha("flavor", "list");
     Run json = conoha("flavors", "--output", "json");
 
-    assertThat(table.out()).containsPattern("g2l-t-c2m1 +f-1g +2 +1024 +0 +volume")
-        .containsPattern("g2d-t-c1m2d30 +f-d30 +1 +2048 +30 +local disk");
+    assertThat(table.outLines().get(0)).isEqualTo("id     name           vcpus  ram_mb  disk_gb  boots_from");
+    assertThat(table.out()).containsPattern("f-1g +g2l-t-c2m1 +2 +1024 +0 +volume")
+        .containsPattern("f-d30 +g2d-t-c1m2d30 +1 +2048 +30 +local disk");
     assertThat(new JsonArray(json.out())).hasSize(4);
-    assertThat(new JsonArray(json.out()).getJsonObject(1).getString("name")).isEqualTo("g2l-t-c2m1");
-  }
-
-  @Test
-  void serversImagesAndVolumesAreListed() {
-    cloud.on("GET", COMPUTE + "/servers/detail", Reply.json(200, Fixtures.text("servers_detail.json")));
-    cloud.on("GET", IMAGES, Reply.json(200, Fixtures.text("glance_images_list.json")));
-    cloud.on("GET", VOLUMES + "/detail", Reply.ok(Bodies.list("volumes", Bodies.volume("v1", "in-use", 100, true))));
-
-    assertThat(conoha("servers").out()).containsPattern("1fa4677b-4d53-47d2-a3ed-6793d7479e75 +smoke-curl +ACTIVE");
-    assertThat(conoha("images", "--visibility", "public").out()).containsPattern(UBUNTU + " +fake-tiny-image +ACTIVE");
-    assertThat(cloud.requests("GET", IMAGES).get(0).query()).containsEntry("visibility", "public");
-    assertThat(conoha("volumes").out()).containsPattern("v1 +vol-v1 +in-use +100 +c3j1-ds02-boot +true");
+    assertThat(new JsonArray(json.out()).getJsonObject(1).getMap()).containsEntry("name", "g2l-t-c2m1")
+        .containsEntry("ram_mb", 1024).containsEntry("disk_gb", 0).containsOnlyKeys(
+            "id", "name", "vcpus", "ram_mb", "disk_gb", "boots_from");
   }
 
   @Test
@@ -146,6 +116,8 @@ class ConohaCommandTest {
     cloud.on("GET", VOLUMES + "/vol-1", Reply.ok(Bodies.wrap("volume", Bodies.volume("vol-1", "creating", 100, true))),
         Reply.ok(Bodies.wrap("volume", Bodies.volume("vol-1", "available", 100, true))));
     cloud.on("POST", COMPUTE + "/servers", Reply.json(202, Fixtures.text("server_create.json")));
+    cloud.on("GET", IMAGES, Reply.json(200, Fixtures.text("glance_images_list.json")));
+    cloud.on("GET", VOLUMES + "/detail", Reply.ok(Bodies.list("volumes", Bodies.volume("vol-1", "in-use", 100, true))));
     String serverId = "1fa4677b-4d53-47d2-a3ed-6793d7479e75";
     cloud.on("GET", COMPUTE + "/servers/" + serverId,
         Reply.ok(Bodies.wrap("server", Bodies.server(serverId, "BUILD"))),
@@ -154,97 +126,56 @@ class ConohaCommandTest {
                 .add(new JsonObject().put("addr", "133.130.1.2").put("version", 4)))))));
 
     Run run = conoha("server", "create", "--name-tag", "web", "--flavor", "g2l-t-c2m1", "--image", UBUNTU,
-        "--admin-pass-file", adminPass.toString(), "--key-name", "my-key", "--wait", FAST_WAIT, "--output", "json");
+        "--admin-pass-file", adminPass.toString(), "--key-name", "my-key", "--tag", "run=ci-7", "--wait", FAST_WAIT,
+        "-f", "json");
 
-    assertThat(run.err()).isEmpty();
+    assertThat(run.err()).isEqualTo("boot volume vol-1 (100 GB) created; waiting until it is available"
+        + System.lineSeparator());
     assertThat(run.exitCode()).isZero();
     JsonObject result = new JsonObject(run.out());
-    assertThat(result.getString("serverId")).isEqualTo(serverId);
-    assertThat(result.getString("bootVolumeId")).isEqualTo("vol-1");
+    assertThat(result.getString("id")).isEqualTo(serverId);
+    assertThat(result.getString("boot_volume_id")).isEqualTo("vol-1");
     assertThat(result.getString("status")).isEqualTo("ACTIVE");
+    assertThat(result.getString("flavor")).isEqualTo("g2l-t-c2m1");
     assertThat(result.getJsonArray("ipv4")).containsExactly("133.130.1.2");
     JsonObject volume = cloud.requests("POST", VOLUMES).get(0).json().getJsonObject("volume");
     assertThat(volume.getInteger("size")).isEqualTo(100);
     assertThat(volume.getString("volume_type")).isEqualTo("c3j1-ds02-boot");
     assertThat(volume.getString("imageRef")).isEqualTo(UBUNTU);
+    assertThat(volume.getJsonObject("metadata").getMap()).containsExactly(java.util.Map.entry("run", "ci-7"));
     Recorded create = cloud.requests("POST", COMPUTE + "/servers").get(0);
     assertThat(create.receivedNanos()).as("the server is created once the volume is available")
         .isGreaterThan(cloud.requests("GET", VOLUMES + "/vol-1").get(1).receivedNanos());
     JsonObject server = create.json().getJsonObject("server");
     assertThat(server.getJsonArray("block_device_mapping_v2").getJsonObject(0).getString("uuid")).isEqualTo("vol-1");
     assertThat(server.getString("adminPass")).isEqualTo(ADMIN_PASS);
-    assertThat(server.getJsonObject("metadata").getString("instance_name_tag")).isEqualTo("web");
+    assertThat(server.getJsonObject("metadata").getMap()).containsEntry("instance_name_tag", "web")
+        .containsEntry("run", "ci-7");
     assertThat(run.out()).doesNotContain(ADMIN_PASS);
   }
 
   @Test
-  void serverStopWaitsUntilShutoff() {
-    cloud.on("POST", COMPUTE + "/servers/s1/action", Reply.status(202));
-    cloud.on("GET", COMPUTE + "/servers/s1", Reply.ok(Bodies.wrap("server", Bodies.server("s1", "ACTIVE")
-            .put("OS-EXT-STS:task_state", "powering-off"))),
-        Reply.ok(Bodies.wrap("server", Bodies.server("s1", "SHUTOFF"))));
+  void serverDeleteTakesTheBootVolumeAlongAndSaysThatAnAttachedDataVolumeStaysBilled() {
+    cloud.on("GET", COMPUTE + "/servers/detail", Reply.ok(Bodies.list("servers", Bodies.server("s1", "ACTIVE")
+        .put("os-extended-volumes:volumes_attached", new JsonArray().add(new JsonObject().put("id", "boot"))
+            .add(new JsonObject().put("id", "data"))))));
+    cloud.on("GET", VOLUMES + "/detail", Reply.ok(Bodies.list("volumes", Bodies.volume("data", "in-use", 200, false),
+        Bodies.volume("boot", "in-use", 100, true))));
+    cloud.on("DELETE", COMPUTE + "/servers/s1", Reply.status(204));
+    cloud.on("GET", COMPUTE + "/servers/s1", Reply.status(404));
+    cloud.on("GET", VOLUMES + "/boot", Reply.ok(Bodies.wrap("volume", Bodies.volume("boot", "available", 100, true))));
+    cloud.on("DELETE", VOLUMES + "/boot", Reply.status(202));
 
-    Run run = conoha("server", "stop", "s1", "--wait", FAST_WAIT);
+    Run run = conoha("server", "delete", "s1", FAST_WAIT, "-f", "value", "-c", "kind", "-c", "id", "-c", "result");
 
-    assertThat(run.exitCode()).isZero();
-    assertThat(run.out()).containsPattern("Status +SHUTOFF");
-    assertThat(cloud.requests("POST", COMPUTE + "/servers/s1/action").get(0).body()).isEqualTo("{\"os-stop\":null}");
-    assertThat(cloud.count("GET", COMPUTE + "/servers/s1")).isEqualTo(2);
-  }
-
-  @Test
-  void aWaitThatRunsOutOfTimeFailsWithOneLine() {
-    cloud.on("POST", COMPUTE + "/servers/s1/action", Reply.status(202));
-    cloud.on("GET", COMPUTE + "/servers/s1", Reply.ok(Bodies.wrap("server", Bodies.server("s1", "SHUTOFF"))));
-
-    Run run = conoha("server", "start", "s1", "--wait", "--timeout", "200ms", FAST_WAIT);
-
-    assertThat(run.exitCode()).isEqualTo(1);
-    assertThat(run.err()).isEqualTo("conoha: timed out after 200 ms waiting for server s1 to be ACTIVE "
-        + "(last seen: SHUTOFF)" + System.lineSeparator());
-  }
-
-  @Test
-  void snapshotOfAStoppedVolumeBackedServerChecksTheQuotaUploadsAndWaitsForTheImage() {
-    cloud.on("GET", COMPUTE + "/servers/s1", Reply.ok(Bodies.wrap("server", Bodies.volumeBackedServer("s1", "SHUTOFF", "vol-1"))));
-    cloud.on("GET", VOLUMES + "/vol-1", Reply.ok(Bodies.wrap("volume", Bodies.volume("vol-1", "in-use", 100, true))));
-    cloud.on("GET", StubCloud.IMAGE + "/v2/quota", Reply.ok(new JsonObject().put("quota", new JsonObject().put("image_size", "550GB"))));
-    cloud.on("GET", IMAGES + "/total", Reply.ok(new JsonObject().put("images", new JsonObject().put("size", 0))));
-    cloud.on("POST", VOLUMES + "/vol-1/action", Reply.json(202, new JsonObject().put("os-volume_upload_image",
-        new JsonObject().put("image_id", "img-9"))));
-    cloud.on("GET", IMAGES + "/img-9", Reply.ok(Bodies.image("img-9", "web-archive", "queued", "private")),
-        Reply.ok(Bodies.image("img-9", "web-archive", "active", "private")));
-
-    Run run = conoha("server", "snapshot", "s1", "--image-name", "web-archive", "--wait", FAST_WAIT);
-
-    assertThat(run.exitCode()).isZero();
-    assertThat(run.out()).containsPattern("Image +img-9").containsPattern("Status +ACTIVE");
-  }
-
-  @Test
-  void snapshotOfARunningServerIsRefusedBecauseConohaSavesOnlyStoppedOnes() {
-    cloud.on("GET", COMPUTE + "/servers/s1", Reply.ok(Bodies.wrap("server", Bodies.server("s1", "ACTIVE"))));
-
-    Run run = conoha("server", "snapshot", "s1", "--image-name", "x");
-
-    assertThat(run.exitCode()).isEqualTo(1);
-    assertThat(run.err()).startsWith("conoha: IllegalStateException: server s1 is ACTIVE; ConoHa saves only stopped "
-        + "servers (conoha server stop s1 --wait)");
-    assertThat(cloud.count("POST", COMPUTE + "/servers/s1/action")).isZero();
-  }
-
-  @Test
-  void imageShowAndDeleteFindTheImageByName() {
-    cloud.on("GET", IMAGES, Reply.json(200, Fixtures.text("glance_images_list.json")));
-    cloud.on("DELETE", IMAGES + "/" + UBUNTU, Reply.status(204));
-
-    Run show = conoha("image", "show", "fake-tiny-image", "--output", "json");
-    Run delete = conoha("image", "delete", "fake-tiny-image");
-
-    assertThat(new JsonObject(show.out()).getString("id")).isEqualTo(UBUNTU);
-    assertThat(delete.exitCode()).isZero();
-    assertThat(delete.out()).containsPattern("deleted +image " + UBUNTU);
-    assertThat(cloud.count("DELETE", IMAGES + "/" + UBUNTU)).isEqualTo(1);
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.outLines()).containsExactly("server s1 deleted", "volume boot deleting",
+        "volume data kept, still billed");
+    assertThat(run.err().lines().toList()).containsExactly(
+        "volume data (attached data) is detached and stays, still billed; delete it with: conoha volume delete data",
+        "waiting for server s1 to be deleted before deleting volume boot");
+    assertThat(cloud.count("DELETE", VOLUMES + "/boot")).isEqualTo(1);
+    assertThat(cloud.count("DELETE", VOLUMES + "/data")).isZero();
   }
 
   @Test

@@ -8,28 +8,35 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * Runs one `conoha` action with a client, and turns every failure into one line on stderr and an exit code:
- * 0 success, 1 the ConoHa call (or a wait) failed, 3 credentials or configuration (2 is picocli's usage error).
+ * 0 success, 1 the ConoHa call (or a wait) failed, 2 usage (picocli's, and a -c column the command does not
+ * have, checked before any call), 3 credentials or configuration.
  */
 public final class CliRun {
   public static final int OK = 0;
   public static final int FAILED = 1;
+  public static final int USAGE = 2;
   public static final int CONFIGURATION = 3;
 
-  /** The body of a command. */
+  /** The body of a command: it prints its result, of one kind, through {@code out}. */
   @FunctionalInterface
-  public interface Action {
-    void run(ConohaContext context) throws Exception;
+  public interface Action<T> {
+    void run(ConohaContext context, Printer<T> out) throws Exception;
   }
 
   private CliRun() {}
 
-  public static int execute(CommandSpec spec, Action action) {
+  public static <T> int execute(CommandSpec spec, Columns<T> kind, Action<T> action) {
     ConohaCommand options = conohaCommandOf(spec);
     PrintWriter err = spec.commandLine().getErr();
+    try {
+      kind.check(options.columns());
+    } catch (UnknownColumnException e) {
+      return fail(err, e.getMessage(), USAGE);
+    }
     try (QuietLogs quiet = QuietLogs.apply(options.verbose());
-        ConohaContext context = ConohaContext.open(options.credentialsFile(), spec.commandLine().getOut(),
-            options.output())) {
-      action.run(context);
+        ConohaContext context = ConohaContext.open(options.credentialsFile(), spec.commandLine().getOut(), err,
+            options.format(), options.columns())) {
+      action.run(context, context.printer(kind));
       return OK;
     } catch (CredentialsException e) {
       return fail(err, e.getMessage() + (options.credentialsFile() == null
@@ -37,6 +44,8 @@ public final class CliRun {
           CONFIGURATION);
     } catch (ConohaException e) {
       return fail(err, e.getMessage(), e.kind() == ConohaException.Kind.CONFIGURATION ? CONFIGURATION : FAILED);
+    } catch (CliFailure e) {
+      return fail(err, e.getMessage(), FAILED);
     } catch (Exception e) {
       return fail(err, e.getClass().getSimpleName() + ": " + e.getMessage(), FAILED);
     }
@@ -48,7 +57,7 @@ public final class CliRun {
     return code;
   }
 
-  /** The `conoha` command above this one, which holds --credentials, --output and --verbose. */
+  /** The `conoha` command above this one, which holds --credentials, -f, -c and --verbose. */
   private static ConohaCommand conohaCommandOf(CommandSpec spec) {
     for (CommandSpec s = spec; s != null; s = s.parent()) {
       if (s.userObject() instanceof ConohaCommand conoha) {

@@ -1,70 +1,66 @@
 package io.conoha.assistant.cli.conoha;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.conoha.assistant.client.ClientSettings;
 import io.conoha.assistant.client.ConohaClient;
 import io.conoha.assistant.client.Credentials;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** What one `conoha` command works with: a client for the account, and where and how to print. */
+/**
+ * What one `conoha` command works with: a client for the account, the names next to ids, and where and how to
+ * print. Results go to standard output; progress and warnings to standard error, so scripts can parse stdout.
+ */
 public final class ConohaContext implements AutoCloseable {
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .registerModule(new JavaTimeModule())
-      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-      .enable(SerializationFeature.INDENT_OUTPUT);
-
   private final Vertx vertx;
   private final ConohaClient client;
+  private final Names names;
   private final PrintWriter out;
+  private final PrintWriter err;
   private final OutputFormat format;
+  private final List<String> columns;
 
-  private ConohaContext(Vertx vertx, ConohaClient client, PrintWriter out, OutputFormat format) {
+  private ConohaContext(Vertx vertx, ConohaClient client, PrintWriter out, PrintWriter err, OutputFormat format,
+      List<String> columns) {
     this.vertx = vertx;
     this.client = client;
+    this.names = new Names(client);
     this.out = out;
+    this.err = err;
     this.format = format;
+    this.columns = columns;
   }
 
   /** Credentials from the file when given, else from the OS_* environment variables. */
-  static ConohaContext open(Path credentialsFile, PrintWriter out, OutputFormat format) {
+  static ConohaContext open(Path credentialsFile, PrintWriter out, PrintWriter err, OutputFormat format,
+      List<String> columns) {
     Credentials credentials = credentialsFile != null
         ? Credentials.fromFile(credentialsFile)
         : Credentials.fromEnvironment(System.getenv());
     Vertx vertx = Vertx.vertx();
     ConohaClient client = ConohaClient.create(vertx, credentials, ClientSettings.defaults(), new SimpleMeterRegistry());
-    return new ConohaContext(vertx, client, out, format);
+    return new ConohaContext(vertx, client, out, err, format, columns);
   }
 
   public ConohaClient client() {
     return client;
   }
 
-  public void print(View view) {
-    if (format == OutputFormat.JSON) {
-      try {
-        out.println(JSON.writeValueAsString(view.data()));
-      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-        throw new UncheckedIOException(e);
-      }
-    } else {
-      view.table().print(out);
-    }
-    out.flush();
+  public Names names() {
+    return names;
   }
 
-  /** A line for people only (progress); JSON output stays one document. */
+  <T> Printer<T> printer(Columns<T> kind) {
+    return new Printer<>(kind, format, columns, names, out);
+  }
+
+  /** A line for people (progress, what stays billed), on standard error. */
   public void note(String line) {
-    if (format == OutputFormat.TABLE) {
-      out.println(line);
-      out.flush();
-    }
+    err.println(line);
+    err.flush();
   }
 
   @Override

@@ -33,20 +33,20 @@ public final class ServerCreateCommand implements Callable<Integer> {
   @Spec
   private CommandSpec spec;
 
-  @Option(names = "--name-tag", required = true, description = "Display name (instance_name_tag).")
+  @Option(names = "--name-tag", paramLabel = "NAME", required = true, description = "Display name (instance_name_tag).")
   private String nameTag;
 
-  @Option(names = "--flavor", required = true, description = "Plan name or id, e.g. g2l-t-c2m1.")
+  @Option(names = "--flavor", paramLabel = "PLAN", required = true, description = "Plan name or id, e.g. g2l-t-c2m1.")
   private String flavor;
 
-  @Option(names = "--image", required = true, description = "Image name or id, e.g. vmi-ubuntu-24.04-amd64.")
+  @Option(names = "--image", paramLabel = "IMAGE", required = true, description = "Image name or id, e.g. vmi-ubuntu-24.04-amd64.")
   private String image;
 
   @Option(names = "--admin-pass-file", paramLabel = "FILE",
       description = "File holding the root password (read from a file so it stays out of shell history).")
   private Path adminPassFile;
 
-  @Option(names = "--key-name", description = "SSH key pair name.")
+  @Option(names = "--key-name", paramLabel = "NAME", description = "SSH key pair name.")
   private String keyName;
 
   @Option(names = "--security-group", paramLabel = "NAME", description = "Security group; repeatable.")
@@ -61,50 +61,41 @@ public final class ServerCreateCommand implements Callable<Integer> {
   @Option(names = "--boot-volume-type", paramLabel = "TYPE", description = "Boot volume type. Default: c3j1-as01-boot on 512 MB plans, else c3j1-ds02-boot.")
   private String bootVolumeType;
 
+  @Option(names = "--tag", paramLabel = "KEY=VALUE", description = "Metadata on the server and its boot volume; "
+      + "repeatable. conoha cleanup --tag KEY=VALUE finds and deletes them again.")
+  private Map<String, String> tags = new LinkedHashMap<>();
+
   @Mixin
   private WaitOptions wait;
 
   @Override
   public Integer call() {
-    return CliRun.execute(spec, this::create);
+    return CliRun.execute(spec, Schemas.SERVER, this::create);
   }
 
-  private void create(ConohaContext c) throws IOException {
+  private void create(ConohaContext c, Printer<Server> out) throws IOException {
     ConohaClient client = c.client();
     Flavor plan = client.compute().findFlavor(flavor);
     Image source = client.images().findImage(image);
     DiskStrategy disk = DiskStrategy.forFlavor(plan);
     String bootVolumeId = disk.needsBootVolume() ? createBootVolume(c, disk, plan, source) : null;
+    Map<String, String> metadata = new LinkedHashMap<>(tags);
+    metadata.put("instance_name_tag", nameTag);
     String serverId = client.compute().createServer(new ServerCreateRequest(plan.id(),
         disk.needsBootVolume() ? null : source.id(), bootVolumeId, secretFile(adminPassFile), keyName,
         securityGroups, userDataFile == null ? null : Files.readString(userDataFile, StandardCharsets.UTF_8),
-        Map.of("instance_name_tag", nameTag)));
-    Server server = wait.enabled()
+        metadata));
+    out.show(wait.enabled()
         ? ServerWaits.status(wait.waiter(), client.compute(), serverId, ServerStatus.ACTIVE)
-        : null;
-    c.print(result(serverId, bootVolumeId, server));
+        : client.compute().getServer(serverId));
   }
 
   /** The boot volume must be available before a server can use it, so this waits even without --wait. */
   private String createBootVolume(ConohaContext c, DiskStrategy disk, Flavor plan, Image source) {
     Volume volume = c.client().volumes().createVolume(
-        disk.bootVolume(plan, source.id(), bootVolumeSize, bootVolumeType, nameTag + "-boot", Map.of()));
+        disk.bootVolume(plan, source.id(), bootVolumeSize, bootVolumeType, nameTag + "-boot", tags));
     c.note("boot volume " + volume.id() + " (" + volume.sizeGB() + " GB) created; waiting until it is available");
     return ServerWaits.available(wait.waiter(), c.client().volumes(), volume.id()).id();
-  }
-
-  private static View result(String serverId, String bootVolumeId, Server server) {
-    Map<String, Object> data = new LinkedHashMap<>();
-    data.put("serverId", serverId);
-    data.put("bootVolumeId", bootVolumeId);
-    data.put("status", server == null ? "BUILD" : server.status().toString());
-    data.put("ipv4", server == null ? List.of() : server.ipv4());
-    Table table = Table.fields()
-        .row("Server", serverId)
-        .row("Boot volume", bootVolumeId)
-        .row("Status", data.get("status"))
-        .row("IPv4", server == null ? null : String.join(", ", server.ipv4()));
-    return new View(data, table);
   }
 
   /** A secret file's content without the trailing newline editors add. */

@@ -37,6 +37,18 @@ final class ServerWaits {
         Volume::isAvailable, Volume::isError, Volume::status);
   }
 
+  /** Until a volume its server no longer holds is free to delete (available or error); null when it is gone. */
+  static Volume detached(Waiter waiter, VolumeService volumes, String id) {
+    return waiter.until("volume " + id + " to be detached", orNullIfGone(() -> volumes.getVolume(id)),
+        v -> v == null || v.isAvailable() || v.isError(), v -> false, v -> v == null ? "gone" : v.status());
+  }
+
+  /** Until the volume is gone (404); error_deleting ends the wait. */
+  static void volumeGone(Waiter waiter, VolumeService volumes, String id) {
+    waiter.until("volume " + id + " to be deleted", orNullIfGone(() -> volumes.getVolume(id)),
+        v -> v == null, v -> v != null && v.isError(), v -> v == null ? "gone" : v.status());
+  }
+
   /** Until the image is active; a killed or deleted image ends the wait. A 404 just after the save is "not yet". */
   static Image active(Waiter waiter, ImageService images, String id) {
     return waiter.until("image " + id + " to be active", orNullIfGone(() -> images.getImage(id)),

@@ -61,6 +61,13 @@ public final class CinderVolumes implements VolumeService {
   }
 
   @Override
+  public Volume findVolume(String nameOrId) {
+    return UniqueMatch.find("volumes.find", "volume", nameOrId, this::getVolume, this::listVolumes, Volume::id,
+        v -> v.name() == null ? List.of() : List.of(v.name()),
+        v -> v.id() + " (" + v.status() + ", " + v.sizeGB() + " GB)");
+  }
+
+  @Override
   public void deleteVolume(String id) {
     ApiRequest request = ApiRequest.delete(VOLUME, "volumes.delete", "/volumes/" + segment(id));
     await(caller.call(request).mapEmpty(), request);

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  */
 final class ImageFinder {
   static final String OPERATION = "images.find";
-  private static final Pattern UUID =
+  static final Pattern UUID =
       Pattern.compile("^[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}$");
 
   private ImageFinder() {}

@@ -12,11 +12,14 @@ import io.conoha.assistant.client.http.Blocking;
 import io.conoha.assistant.client.model.Flavor;
 import io.conoha.assistant.client.model.Server;
 import io.conoha.assistant.client.model.ServerCreateRequest;
+import io.conoha.assistant.client.model.ServerStatus;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Nova, on either compute path shape ({@code /v2/{tenant}} on v2 accounts, {@code /v2.1} on v3): paths are
@@ -53,6 +56,14 @@ public final class NovaCompute implements ComputeService {
     ApiRequest request = ApiRequest.get(COMPUTE, "servers.list", "/servers/detail");
     return await(Pager.all(caller, request, "servers").map(all -> all.stream().map(NovaJson::server).toList()),
         request);
+  }
+
+  @Override
+  public Server findServer(String nameOrId) {
+    return UniqueMatch.find("servers.find", "server", nameOrId, this::getServer,
+        () -> listServers().stream().filter(s -> s.status() != ServerStatus.DELETED).toList(), Server::id,
+        s -> Stream.of(s.nameTag(), s.name()).filter(Objects::nonNull).distinct().toList(),
+        s -> s.id() + " (" + s.nameTag() + ", " + s.status() + ")");
   }
 
   @Override
