@@ -85,19 +85,21 @@ final class ImageObserver {
       throw StepFailure.userMustFix(Reasons.SOURCE_UNAVAILABLE, "ConohaServer " + name + " is archived (no server"
           + " to snapshot); set it Running or Stopped to snapshot it");
     }
+    var stuck = server.getStatus() == null ? Optional.<io.fabric8.kubernetes.api.model.Condition>empty()
+        : server.getStatus().condition("Synced").filter(c -> "False".equals(c.getStatus())
+            && Reasons.USER_MUST_FIX.contains(c.getReason())
+            && java.util.Objects.equals(c.getObservedGeneration(), server.getMetadata().getGeneration()));
+    if (server.getMetadata().getDeletionTimestamp() == null && stuck.isPresent()
+        && (server.getStatus().getServerId() == null || BUSY.contains(server.getStatus().getPhase()))) {
+      throw StepFailure.userMustFix(Reasons.SOURCE_UNAVAILABLE, "ConohaServer " + name + " is stuck ("
+          + stuck.get().getReason() + ": " + stuck.get().getMessage() + "); fix it first");
+    }
     if (server.getMetadata().getDeletionTimestamp() != null
         || server.getStatus() != null && BUSY.contains(server.getStatus().getPhase())) {
       throw StepFailure.transientFailure(Reasons.SOURCE_BUSY, "ConohaServer " + name + " is being archived or"
           + " deleted; a snapshot waits until it has a running or stopped server");
     }
     if (server.getStatus() == null || server.getStatus().getServerId() == null) {
-      var stuck = server.getStatus() == null ? Optional.<io.fabric8.kubernetes.api.model.Condition>empty()
-          : server.getStatus().condition("Synced").filter(c -> "False".equals(c.getStatus())
-              && Reasons.USER_MUST_FIX.contains(c.getReason()));
-      if (stuck.isPresent()) {
-        throw StepFailure.userMustFix(Reasons.SOURCE_UNAVAILABLE, "ConohaServer " + name + " cannot get a server ("
-            + stuck.get().getReason() + ": " + stuck.get().getMessage() + "); fix it first");
-      }
       throw StepFailure.transientFailure(Reasons.SOURCE_BUSY, "ConohaServer " + name + " has no ConoHa server yet");
     }
     return server.getStatus().getServerId();

@@ -25,7 +25,8 @@ final class ServerRecorder {
       status.getPendingArchive().setImageId(f.imageId());
       run.intents().fulfilled(ServerDecider.SAVE_IMAGE);
       run.watch(f.imageId());
-      return view.withStatus(status);
+      // The next decision must see the found image as it is, not as "never looked up" (which reads as a 404).
+      return view.withStatus(status).withImage(view.lostSave().orElseThrow());
     }
     if (step instanceof KeepArchive k) {
       keepArchive(k.serverGone());

@@ -88,6 +88,15 @@ record ServerView(
         awaitingListing, lostAnswerSettled, waited, deadlines);
   }
 
+  /** The same observation knowing one more image (the found result of a save whose answer was lost). */
+  ServerView withImage(Image image) {
+    Map<String, Optional<Image>> known = new java.util.HashMap<>(images);
+    known.put(image.id(), Optional.of(image));
+    return new ServerView(uid, generation, spec, status, apiGeneration, server, taggedServerIds, adoptTarget,
+        bootVolume, taggedFreeVolumeIds, Map.copyOf(known), lostSave, heldBy, flavor, specImageId, inputs,
+        awaitingListing, lostAnswerSettled, waited, deadlines);
+  }
+
   /** The same observation without the server (bookkeeping forgot it). */
   ServerView withoutServer(ConohaServerStatus next) {
     return new ServerView(uid, generation, spec, next, apiGeneration, Optional.empty(), taggedServerIds,

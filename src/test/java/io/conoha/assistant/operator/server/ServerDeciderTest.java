@@ -252,4 +252,21 @@ class ServerDeciderTest {
     ServerView v = view.build();
     assertThat(ServerDecider.decide(v)).isEqualTo(ServerDecider.decide(v));
   }
+
+  @org.junit.jupiter.api.Test
+  void aLostSaveFoundByOwnershipIsFollowedNotTakenForGone() {
+    View row = view().server(mine(ServerStatus.SHUTOFF)).state(ServerState.Running).pending(pending(null)).with(v -> {
+      v.status.setPendingOperation(new PendingOperation(ServerDecider.SAVE_IMAGE, "t", "x"));
+      v.lostSave = Optional.of(image("img-lost", ImageStatus.SAVING));
+      return v;
+    });
+    ServerView before = row.build();
+    FoundPendingImage found = (FoundPendingImage) ServerDecider.decide(before);
+    row.status.getPendingArchive().setImageId(found.imageId());
+    row.status.setPendingOperation(null);
+    ServerView after = before.withStatus(row.status).withImage(before.lostSave().orElseThrow());
+
+    assertThat(ServerDecider.decide(after)).as("the found save is waited for, never dropped as vanished")
+        .isInstanceOf(Wait.class);
+  }
 }
