@@ -3,6 +3,8 @@ package io.conoha.assistant.operator.image;
 import io.conoha.assistant.api.ConohaImageStatus;
 import io.conoha.assistant.api.ImagePhase;
 import io.conoha.assistant.client.DiskStrategy;
+import io.conoha.assistant.client.error.ConohaException;
+import io.conoha.assistant.operator.reconcile.SaveRefusals;
 import io.conoha.assistant.client.model.Server;
 import io.conoha.assistant.operator.Reasons;
 import io.conoha.assistant.operator.Tags;
@@ -60,17 +62,26 @@ final class ImageActor {
     run.progressing(Reasons.STOPPING, "stopping server " + server.id() + " before saving it");
   }
 
+  /**
+   * Saving holds the source server (its ConohaServer waits) only while a save is really under way: a save ConoHa
+   * refuses leaves the image Pending, reported as SaveFailed for this generation (not retried until the spec changes).
+   */
   private void save(Server server) {
+    try {
+      run.intents().create(ImageDecider.SAVE_IMAGE, Listing.IMAGES, LostSaves.existing(run.snapshot(), run.imageName()),
+              token -> DiskStrategy.forServer(server).startSave(run.account().client(), server, run.imageName(),
+                  Map.of(Tags.OWNER, run.uid(), Tags.INTENT, token)))
+          .ifPresent(id -> {
+            status.setImageId(id);
+            status.setProgress(0);
+            run.ops().events().normal(run.resource(), "Saving", "saving server " + server.id() + " as image " + run.imageName());
+          });
+    } catch (ConohaException e) {
+      run.phase(ImagePhase.Pending);
+      throw SaveRefusals.classify(e, "server " + server.id());
+    }
     run.phase(ImagePhase.Saving);
     run.progressing(Reasons.SAVING, "saving server " + server.id() + " as image " + run.imageName());
-    run.intents().create(ImageDecider.SAVE_IMAGE, Listing.IMAGES, LostSaves.existing(run.snapshot(), run.imageName()),
-            token -> DiskStrategy.forServer(server).startSave(run.account().client(), server, run.imageName(),
-                Map.of(Tags.OWNER, run.uid(), Tags.INTENT, token)))
-        .ifPresent(id -> {
-          status.setImageId(id);
-          status.setProgress(0);
-          run.ops().events().normal(run.resource(), "Saving", "saving server " + server.id() + " as image " + run.imageName());
-        });
   }
 
   private void power(Runnable call) {

@@ -15,6 +15,7 @@ import io.conoha.assistant.operator.Tags;
 import io.conoha.assistant.operator.account.Listing;
 import io.conoha.assistant.operator.reconcile.LostSaves;
 import io.conoha.assistant.operator.reconcile.ResourceRun;
+import io.conoha.assistant.operator.reconcile.SaveRefusals;
 import io.conoha.assistant.operator.reconcile.StepFailure;
 import io.conoha.assistant.operator.server.ServerStep.*;
 import java.time.Duration;
@@ -191,7 +192,7 @@ final class ServerActor {
           });
     } catch (ConohaException e) {
       status.setPendingArchive(null);
-      throw e;
+      throw SaveRefusals.classify(e, "server " + server.id());
     }
     run.acted();
   }
