@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Kubernetes operator for ConoHa VPS servers and images.",
-    subcommands = {OperatorCommand.class, DemoCommand.class, SimCommand.class, ConohaCommand.class, BenchCommand.class})
+    subcommands = {OperatorCommand.class, DemoCommand.class, PlaygroundCommand.class, SimCommand.class, ConohaCommand.class, BenchCommand.class})
 public final class Main implements Runnable {
   public static void main(String[] args) {
     System.exit(run(args));
