@@ -20,6 +20,7 @@ import java.util.Optional;
  * Fabric8 clients switch to an HTTP watch by themselves.
  */
 public final class KubectlEndpoint implements AutoCloseable {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(KubectlEndpoint.class);
   private final Vertx vertx;
   private final HttpServer server;
 
@@ -60,9 +61,19 @@ public final class KubectlEndpoint implements AutoCloseable {
               if (done.succeeded()) {
                 reply(request.response(), done.result());
               } else {
-                request.response().setStatusCode(500).end(String.valueOf(done.cause()));
+                LOG.warn("{} {} failed", request.method(), request.uri(), done.cause());
+                reply(request.response(), ApiStatus.failure(500, "InternalError", "the embedded Kubernetes API failed: "
+                    + rootCause(done.cause())));
               }
             }));
+  }
+
+  private static String rootCause(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.toString();
   }
 
   private static RecordedRequest recorded(HttpServerRequest request, byte[] body) {

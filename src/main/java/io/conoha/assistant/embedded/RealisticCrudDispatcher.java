@@ -111,7 +111,9 @@ public final class RealisticCrudDispatcher extends KubernetesCrudDispatcher {
           : ApiStatus.failure(404, "NotFound", "the server could not find the requested resource");
     }
     ApiResource type = resource.get();
-    MockResponse response = super.dispatch(request);
+    // The mock matches field selectors against its own index only (nested fields never match): filter here.
+    MockResponse response = super.dispatch(path.param("fieldSelector").isEmpty() ? request
+        : copy(request, "GET", withoutQuery(request.getPath(), "fieldSelector"), "application/json", ""));
     if (response.code() == 404 && path.name() != null) {
       return ApiStatus.notFound(type, path.name());
     }
@@ -150,10 +152,13 @@ public final class RealisticCrudDispatcher extends KubernetesCrudDispatcher {
     return typed;
   }
 
-  private MockResponse write(RecordedRequest request, ApiPath path, Optional<ApiResource> resource) {
+  private MockResponse write(RecordedRequest original, ApiPath path, Optional<ApiResource> resource) {
     if (path.param("dryRun").isPresent()) {
       return dryRunRefused();
     }
+    RecordedRequest request = Objects.toString(original.getHeader("Content-Type"), "")
+        .startsWith(ProtobufBodies.CONTENT_TYPE) ? copy(original, original.getMethod(), original.getPath(),
+        "application/json", ProtobufBodies.toJson(original.getBody().getBytes())) : original;
     String contentType = Objects.toString(request.getHeader("Content-Type"), "");
     if (contentType.startsWith(APPLY_PATCH)) {
       return ApiStatus.failure(415, "UnsupportedMediaType", "server-side apply is not supported by the embedded"
@@ -267,6 +272,16 @@ public final class RealisticCrudDispatcher extends KubernetesCrudDispatcher {
     String objectPath = path.path().replaceAll("/status/?$", "");
     MockResponse current = handleGet(objectPath);
     return current.code() == 200 && current.getBody() != null ? Json.read(current.getBody().readUtf8()) : null;
+  }
+
+  private static String withoutQuery(String rawPath, String param) {
+    int q = rawPath.indexOf('?');
+    if (q < 0) {
+      return rawPath;
+    }
+    String kept = String.join("&", java.util.Arrays.stream(rawPath.substring(q + 1).split("&"))
+        .filter(p -> !p.startsWith(param + "=")).toList());
+    return rawPath.substring(0, q) + (kept.isEmpty() ? "" : "?" + kept);
   }
 
   private static RecordedRequest copy(RecordedRequest request, String method, String path, String contentType,

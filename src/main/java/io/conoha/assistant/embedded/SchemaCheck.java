@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.dialect.Dialect;
 import com.networknt.schema.dialect.Dialects;
+import com.networknt.schema.keyword.NonValidationKeyword;
 import io.conoha.assistant.embedded.ApiStatus.Cause;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +17,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * dialect that CRD schemas are written in) and reports each problem against the field it is about.
  */
 final class SchemaCheck {
-  private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(Dialects.getOpenApi30());
+  /** OpenAPI 3.0 plus the Kubernetes extensions, which other parts of the admission handle (CEL, pruning, lists). */
+  private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(
+      Dialect.builder(Dialects.getOpenApi30()).keywords(java.util.stream.Stream.of("x-kubernetes-validations",
+          "x-kubernetes-preserve-unknown-fields", "x-kubernetes-int-or-string", "x-kubernetes-embedded-resource",
+          "x-kubernetes-list-type", "x-kubernetes-list-map-keys", "x-kubernetes-map-type")
+          .map(NonValidationKeyword::new).toList()).build());
   private final Map<JsonNode, Schema> schemas = new ConcurrentHashMap<>();
 
   List<Cause> violations(JsonNode openApiSchema, JsonNode object) {
@@ -37,6 +44,6 @@ final class SchemaCheck {
 
   /** {@code $.spec.bootVolume.size} → {@code spec.bootVolume.size}. */
   private static String field(String location) {
-    return location.replaceFirst("^\\$\\.?", "");
+    return location.replaceFirst("^\\$\\.?", "").replaceFirst("^/", "").replace("/", ".");
   }
 }
