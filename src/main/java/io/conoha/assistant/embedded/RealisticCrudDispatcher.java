@@ -229,6 +229,13 @@ public final class RealisticCrudDispatcher extends KubernetesCrudDispatcher {
     if (!(candidate instanceof ObjectNode object)) {
       return ApiStatus.failure(400, "BadRequest", "the body must be a JSON object");
     }
+    String expectedVersion = object.path("metadata").path("resourceVersion").asText("");
+    if (stored != null && !expectedVersion.isEmpty()
+        && !expectedVersion.equals(stored.path("metadata").path("resourceVersion").asText())) {
+      return ApiStatus.failure(409, "Conflict", "Operation cannot be fulfilled on " + type.qualifiedName() + " \""
+          + path.name() + "\": the object has been modified; please apply your changes to the latest version and"
+          + " try again");
+    }
     if ("status".equals(path.subresource()) && stored != null) {
       // Only status changes through /status; admit the whole object as it will be stored.
       object.set("spec", stored.path("spec"));

@@ -10,7 +10,8 @@ import java.util.Set;
 
 /**
  * What a Kubernetes API server does with a CRD's structural schema besides validating: fill in {@code default}s
- * and drop fields the schema does not declare (reporting them, so {@code fieldValidation=Strict} can refuse them).
+ * and drop fields the schema does not declare (reporting them, so {@code fieldValidation=Strict} can refuse them)
+ * and nulls where the schema is not {@code nullable}.
  */
 final class StructuralSchema {
   /** Kubernetes itself owns these at the root of every object. */
@@ -38,7 +39,7 @@ final class StructuralSchema {
     }
   }
 
-  /** Removes undeclared fields and returns their paths ({@code spec.foo}). */
+  /** Removes undeclared fields (returning their paths, {@code spec.foo}) and nulls the schema does not allow. */
   static List<String> pruneUnknown(JsonNode schema, JsonNode object) {
     List<String> unknown = new ArrayList<>();
     prune(schema, object, "", true, unknown);
@@ -59,6 +60,10 @@ final class StructuralSchema {
           continue;
         }
         if (properties.has(field.getKey())) {
+          if (field.getValue().isNull() && !properties.get(field.getKey()).path("nullable").asBoolean(false)) {
+            it.remove(); // as in Kubernetes: a null where the schema does not allow one is dropped, not refused
+            continue;
+          }
           prune(properties.get(field.getKey()), field.getValue(), fieldPath, false, unknown);
         } else if (additional.isObject()) {
           prune(additional, field.getValue(), fieldPath, false, unknown);
