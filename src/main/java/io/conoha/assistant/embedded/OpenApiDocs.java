@@ -106,8 +106,12 @@ final class OpenApiDocs {
         .put("description", "APIVersion defines the versioned schema of this representation of an object.");
     properties.putObject("kind").put("type", "string")
         .put("description", "Kind is a string value representing the REST resource this object represents.");
-    properties.putObject("metadata").put("description", "Standard object's metadata.")
-        .putArray("allOf").addObject().put("$ref", refPrefix + OBJECT_META);
+    if (refPrefix.startsWith("#/components")) {
+      properties.putObject("metadata").put("description", "Standard object's metadata.")
+          .putArray("allOf").addObject().put("$ref", refPrefix + OBJECT_META);
+    } else {
+      properties.putObject("metadata").put("$ref", refPrefix + OBJECT_META); // v2 readers ignore allOf
+    }
     schema.set("x-kubernetes-group-version-kind", gvk(r));
     return schema;
   }

@@ -93,10 +93,9 @@ public final class RealisticCrudDispatcher extends KubernetesCrudDispatcher {
   }
 
   private MockResponse read(RecordedRequest request, ApiPath path, Optional<ApiResource> resource) {
-    if (path.path().equals("/openapi/v2") && !Objects.toString(request.getHeader("Accept"), "*/*").contains("json")
-        && !Objects.toString(request.getHeader("Accept"), "*/*").contains("*/*")) {
-      return ApiStatus.failure(406, "NotAcceptable", "the embedded Kubernetes API serves OpenAPI v2 as JSON only"
-          + " (and OpenAPI v3 at /openapi/v3)");
+    if (path.path().equals("/openapi/v2") && Objects.toString(request.getHeader("Accept"), "").contains("protobuf")) {
+      return new MockResponse().setResponseCode(200).setHeader("Content-Type", OpenApiV2Protobuf.CONTENT_TYPE)
+          .setBody(OpenApiV2Protobuf.encode(openApi.document("/openapi/v2").orElseThrow()));
     }
     Optional<ObjectNode> document = nonResource(path.path());
     if (document.isPresent()) {

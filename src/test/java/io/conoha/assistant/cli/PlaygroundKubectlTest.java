@@ -52,7 +52,7 @@ class PlaygroundKubectlTest {
           "deletionPolicy: Delete", "type: Ready");
 
       kubectl.run("patch", "chs", "web-v3", "--type", "merge", "-p", "{\"spec\":{\"state\":\"Stopped\"}}").ok();
-      kubectl.run(150, "wait", "--for=jsonpath={.status.phase}=Stopped", "chs/web-v3", "--timeout=140s").ok();
+      awaitPhase(kubectl, "web-v3", "Stopped"); // kubectl wait --for=jsonpath needs kubectl 1.23; Debian's is 1.20
       kubectl.run("annotate", "chs", "web-v3", "team=web").ok();
       assertThat(kubectl.run("get", "chs", "web-v3", "-o", "jsonpath={.metadata.annotations.team}").ok().out())
           .isEqualTo("web");
@@ -101,6 +101,16 @@ class PlaygroundKubectlTest {
       assertThat(exit).isIn(0, 143);
       assertThat(kubeconfig).doesNotExist();
       assertThat(env).doesNotExist();
+    }
+  }
+
+  private static void awaitPhase(Kubectl kubectl, String server, String phase) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(140).toNanos();
+    while (!kubectl.run("get", "chs", server, "-o", "jsonpath={.status.phase}").ok().out().equals(phase)) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError(server + " did not reach phase " + phase);
+      }
+      Thread.sleep(250);
     }
   }
 
