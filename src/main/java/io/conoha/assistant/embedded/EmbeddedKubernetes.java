@@ -89,6 +89,15 @@ public final class EmbeddedKubernetes implements AutoCloseable {
     return kubectl.url();
   }
 
+  /**
+   * Stores custom resources that break the CRD's schema or CEL rules instead of refusing them with 422, as a cluster
+   * without CEL validation (Kubernetes before 1.25) would: for tests of what the operator checks itself.
+   */
+  public EmbeddedKubernetes admitInvalidObjects() {
+    dispatcher.refuseInvalid(false);
+    return this;
+  }
+
   /** Requests this API server has answered (watch connections count once). */
   public long requests() {
     return dispatcher.requests();
