@@ -15,7 +15,8 @@ import java.util.Map;
  * OpenAPIv2.proto. Values that are free-form there (enum, default, extensions) travel as YAML text; JSON is YAML.
  */
 final class OpenApiV2Protobuf {
-  static final String CONTENT_TYPE = "application/com.github.proto-openapi.spec.v2@v1.0+protobuf";
+  /** As kube-openapi answers (the request asks for "...spec.v2@v1.0+protobuf", which is no valid media type). */
+  static final String CONTENT_TYPE = "application/com.github.proto-openapi.spec.v2.v1.0+protobuf";
 
   /** Schema keywords with a numeric field of their own (double unless listed as int64). */
   private static final Map<String, Integer> DOUBLES = Map.of("multipleOf", 6, "maximum", 7, "minimum", 9);

@@ -135,7 +135,8 @@ public final class RealisticCrudDispatcher extends KubernetesCrudDispatcher {
       body = typedList(type, body, path.param("fieldSelector").map(FieldSelector::parse));
     }
     if (TableView.wanted(request.getHeader("Accept"))) {
-      body = tables.of(type, body, path.param("includeObject").orElse(""), true);
+      return ApiStatus.json(200, tables.of(type, body, path.param("includeObject").orElse(""), true))
+          .setHeader("Content-Type", TableView.CONTENT_TYPE);
     }
     return ApiStatus.json(200, body);
   }

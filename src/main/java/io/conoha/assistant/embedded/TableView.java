@@ -29,6 +29,9 @@ final class TableView {
       .jsonProvider(new JacksonJsonNodeJsonProvider(Json.MAPPER)).mappingProvider(new JacksonMappingProvider(Json.MAPPER))
       .options(Option.SUPPRESS_EXCEPTIONS, Option.ALWAYS_RETURN_LIST).build();
 
+  /** The media type a real API server answers a Table with. */
+  static final String CONTENT_TYPE = "application/json;as=Table;v=v1;g=meta.k8s.io";
+
   private final Clock clock;
 
   TableView(Clock clock) {
