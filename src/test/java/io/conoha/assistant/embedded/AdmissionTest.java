@@ -113,6 +113,18 @@ class AdmissionTest {
     assertThat(servers.withName("patched").get().getAdditionalProperties().get("spec").toString()).contains("Stopped");
   }
 
+  @Test
+  void anApiServerToldToAdmitInvalidObjectsStoresThemWithTheirDefaults() {
+    try (EmbeddedKubernetes lenient = EmbeddedKubernetes.start().admitInvalidObjects()) {
+      Map<String, Object> spec = new java.util.HashMap<>(VALID);
+      spec.put("imageRef", Map.of("name", "snap"));
+      lenient.client().resource(server("both", spec)).create();
+      ConohaServer stored = lenient.client().resources(ConohaServer.class).inNamespace("default").withName("both").get();
+      assertThat(stored.getSpec().getImageRef().getName()).isEqualTo("snap");
+      assertThat(stored.getSpec().getState()).hasToString("Running");
+    }
+  }
+
   private static GenericKubernetesResource widget(String name, Map<String, Object> spec) {
     GenericKubernetesResource widget = new GenericKubernetesResource();
     widget.setApiVersion("test.conoha-assistant.io/v1");
