@@ -166,6 +166,13 @@ class AdmissionTest {
   }
 
   @Test
+  void aRuleThisApiCannotCompileIsNotHeldAgainstTheObject() {
+    client.resource(widget("w3", Map.of("size", 3, "label", "tiny"))).create();
+    assertThat(client.genericKubernetesResources("test.conoha-assistant.io/v1", "Widget").inNamespace("default")
+        .withName("w3").get()).isNotNull();
+  }
+
+  @Test
   void aStatusWriteCannotChangeTheSpec() {
     client.resource(widget("w2", Map.of("size", 3))).create();
     var widgets = client.genericKubernetesResources("test.conoha-assistant.io/v1", "Widget").inNamespace("default");
