@@ -128,6 +128,10 @@ public final class KubectlEndpoint implements AutoCloseable {
             }
           });
           response.endHandler(v -> vertx.cancelTimer(timer));
+        }).onFailure(e -> {
+          // The status line is out already: say why in the stream, as an ERROR event, and end it.
+          response.end(Json.write(Json.object().put("type", "ERROR").set("object",
+              Json.read(ApiStatus.failure(400, "BadRequest", e.getMessage()).getBody().readUtf8()))) + "\n");
         });
   }
 

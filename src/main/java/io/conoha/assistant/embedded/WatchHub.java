@@ -59,7 +59,15 @@ final class WatchHub {
     }
   }
 
+  /** A change as published, with the resourceVersion it happened at. */
+  private record Change(long version, JsonNode old, JsonNode now) {}
+
+  /** How many recent changes a watch from a resourceVersion can catch up on (kubectl get -w, kubectl wait). */
+  private static final int HISTORY = 2000;
+
   private final Set<Watch> open = new CopyOnWriteArraySet<>();
+  private final java.util.ArrayDeque<Change> history = new java.util.ArrayDeque<>();
+  private long lastVersion;
   private final RealisticCrudDispatcher store;
   private final TableView tables;
 
@@ -70,41 +78,59 @@ final class WatchHub {
 
   /**
    * Opens a watch. Without a resourceVersion (or with "0") it starts with an ADDED event per current object, as
-   * a real API server does; with one, only later changes follow (this store keeps no history to replay).
+   * a real API server does; with one, the changes after that version follow (the last {@value #HISTORY} are kept).
    */
   Watch open(ApiResource type, ApiPath path, boolean table, Consumer<String> sink) {
     Watch watch = new Watch(type, path, table, sink);
-    open.add(watch);
     String version = path.param("resourceVersion").orElse("0");
-    if (version.equals("0")) {
-      String listPath = path.path() + path.param("labelSelector").map(l -> "?labelSelector="
-          + java.net.URLEncoder.encode(l, java.nio.charset.StandardCharsets.UTF_8)).orElse("");
-      List<JsonNode> current = store.list(listPath, Optional.empty());
-      current.stream().filter(watch::selects).forEach(o -> watch.send("ADDED", o));
+    if (!version.equals("0")) {
+      long from = parseVersion(version);
+      synchronized (this) {
+        // What changed between the client's list and this watch is sent first, as from a real API server.
+        history.stream().filter(c -> c.version() > from).forEach(c -> deliver(watch, c));
+        open.add(watch);
+      }
+      return watch;
     }
+    open.add(watch);
+    String listPath = path.path() + path.param("labelSelector").map(l -> "?labelSelector="
+        + java.net.URLEncoder.encode(l, java.nio.charset.StandardCharsets.UTF_8)).orElse("");
+    List<JsonNode> current = store.list(listPath, Optional.empty());
+    current.stream().filter(watch::selects).forEach(o -> watch.send("ADDED", o));
     return watch;
   }
 
-  int openWatches() {
-    return open.size();
-  }
-
-  void publish(String before, String after) {
-    if (open.isEmpty()) {
-      return;
-    }
+  synchronized void publish(String before, String after) {
     JsonNode old = before == null ? null : Json.read(before);
     JsonNode now = after == null ? null : Json.read(after);
-    for (Watch watch : open) {
-      boolean wasSelected = old != null && watch.selects(old);
-      boolean isSelected = now != null && watch.selects(now);
-      if (wasSelected && isSelected) {
-        watch.send("MODIFIED", now);
-      } else if (wasSelected) {
-        watch.send("DELETED", old);
-      } else if (isSelected) {
-        watch.send("ADDED", now);
-      }
+    if (now != null) {
+      lastVersion = Math.max(lastVersion, parseVersion(now.path("metadata").path("resourceVersion").asText("0")));
+    }
+    Change change = new Change(lastVersion, old, now); // a deletion counts as the latest change
+    history.addLast(change);
+    if (history.size() > HISTORY) {
+      history.removeFirst();
+    }
+    open.forEach(watch -> deliver(watch, change));
+  }
+
+  private static void deliver(Watch watch, Change change) {
+    boolean wasSelected = change.old() != null && watch.selects(change.old());
+    boolean isSelected = change.now() != null && watch.selects(change.now());
+    if (wasSelected && isSelected) {
+      watch.send("MODIFIED", change.now());
+    } else if (wasSelected) {
+      watch.send("DELETED", change.old());
+    } else if (isSelected) {
+      watch.send("ADDED", change.now());
+    }
+  }
+
+  private static long parseVersion(String version) {
+    try {
+      return Long.parseLong(version);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("resourceVersion \"" + version + "\" is not one this API server issued");
     }
   }
 
