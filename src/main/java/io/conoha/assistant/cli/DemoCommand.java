@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
     description = "Run the operator on an embedded ConoHa simulator and Kubernetes API, apply deploy/examples/, "
         + "and walk a server through Running, Stopped, a snapshot, Archived and Running.")
 public final class DemoCommand implements Callable<Integer> {
-  @Option(names = "--examples", defaultValue = "deploy/examples", description = "Folder of example manifests.")
+  @Option(names = "--examples", description = "Folder of example manifests (default: the deploy/examples/ copy inside"
+      + " the jar).")
   Path examples;
 
   @Option(names = "--time-scale", defaultValue = "0.05",
@@ -32,12 +33,16 @@ public final class DemoCommand implements Callable<Integer> {
   @Option(names = "--verbose", description = "Also print the operator's log lines (events, decisions).")
   boolean verbose;
 
+  /** The command's own output is what a user reads; the operator's INFO lines would interleave with it. */
+  static void quietOperatorLogs() {
+    ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("io.conoha"))
+        .setLevel(ch.qos.logback.classic.Level.WARN);
+  }
+
   @Override
   public Integer call() throws InterruptedException {
     if (!verbose) {
-      // The live table is the demo's output; the operator's INFO lines would interleave with it.
-      ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("io.conoha"))
-          .setLevel(ch.qos.logback.classic.Level.WARN);
+      quietOperatorLogs();
     }
     try (DemoRun demo = new DemoRun(new DemoRun.Options(examples, timeScale, stepTimeout, keepRunning, metricsPort),
         System.out)) {

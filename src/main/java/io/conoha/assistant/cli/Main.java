@@ -12,7 +12,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Kubernetes operator for ConoHa VPS servers and images.",
-    subcommands = {OperatorCommand.class, DemoCommand.class, SimCommand.class, ConohaCommand.class, BenchCommand.class})
+    subcommands = {OperatorCommand.class, DemoCommand.class, PlaygroundCommand.class, SimCommand.class,
+        ConohaCommand.class, BenchCommand.class})
 public final class Main implements Callable<Integer> {
   @Spec
   private CommandSpec spec;

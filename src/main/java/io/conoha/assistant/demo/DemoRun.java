@@ -10,27 +10,15 @@ import io.conoha.assistant.api.ResourceRef;
 import io.conoha.assistant.api.ServerPhase;
 import io.conoha.assistant.api.ServerState;
 import io.conoha.assistant.client.ApiGeneration;
-import io.conoha.assistant.embedded.EmbeddedKubernetes;
 import io.conoha.assistant.embedded.SpecEdits;
-import io.conoha.assistant.metrics.OperatorHttpServer;
-import io.conoha.assistant.operator.ConohaOperator;
-import io.conoha.assistant.operator.OperatorSettings;
-import io.conoha.assistant.sim.ConohaSimulator;
-import io.conoha.assistant.sim.SimConfig;
-import io.conoha.assistant.sim.SimTimings;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
-import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Predicate;
@@ -44,15 +32,15 @@ import java.util.function.UnaryOperator;
 public final class DemoRun implements AutoCloseable {
   public static final String NAMESPACE = "default";
 
-  /** What to run. {@code timeScale} multiplies the simulator's realistic durations. */
+  /**
+   * What to run. {@code examples} is a folder of manifests, or null for the ones inside the jar; {@code timeScale}
+   * multiplies the simulator's realistic durations.
+   */
   public record Options(Path examples, double timeScale, Duration stepTimeout, boolean keepRunning, int metricsPort) {}
 
   private final Options options;
   private final PrintStream out;
-  private final Map<ApiGeneration, ConohaSimulator> sims = new EnumMap<>(ApiGeneration.class);
-  private EmbeddedKubernetes kubernetes;
-  private ConohaOperator operator;
-  private OperatorHttpServer http;
+  private LocalStack stack;
   private KubernetesClient client;
   private LiveTable table;
 
@@ -63,7 +51,7 @@ public final class DemoRun implements AutoCloseable {
 
   /** Runs the demo; returns normally when every step reached its state, throws when one did not in time. */
   public void run() throws InterruptedException {
-    List<HasMetadata> examples = ExampleManifests.read(options.examples());
+    List<HasMetadata> examples = ExampleManifests.load(options.examples());
     Instant began = Instant.now();
     start();
     try (LiveTable live = new LiveTable(client, NAMESPACE, out)) {
@@ -83,46 +71,22 @@ public final class DemoRun implements AutoCloseable {
     }
     summary(Duration.between(began, Instant.now()));
     if (options.keepRunning()) {
-      out.printf("%nStill running. Metrics: curl http://127.0.0.1:%d/metrics   (Ctrl-C to stop)%n", http.port());
+      out.printf("%nStill running. Metrics: curl http://127.0.0.1:%d/metrics   (Ctrl-C to stop)%n",
+          stack.metricsPort().getAsInt());
       Thread.currentThread().join();
     }
   }
 
   private void start() {
-    SimTimings timings = SimTimings.realistic().scaled(options.timeScale());
-    for (ApiGeneration generation : ApiGeneration.values()) {
-      sims.put(generation, ConohaSimulator.start(SimConfig.defaults(generation).withTimings(timings)));
-    }
-    kubernetes = EmbeddedKubernetes.start();
-    client = kubernetes.client();
-    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    Duration fast = Duration.ofMillis(Math.max(100, (long) (5000 * options.timeScale())));
-    OperatorSettings settings = OperatorSettings.defaults().withPolls(fast, fast.multipliedBy(10))
-        .withCreateGrace(fast.multipliedBy(12)).withRateLimit(50);
-    operator = new ConohaOperator(kubernetes.newClient(), settings, registry, Optional.empty());
-    http = OperatorHttpServer.start("127.0.0.1", options.metricsPort(), registry, () -> true, operator::ready);
-    operator.start();
+    stack = LocalStack.start(new LocalStack.Options(options.timeScale(), Optional.empty(), true, options.metricsPort()));
+    client = stack.client();
     out.printf("ConoHa simulators: v2 %s, v3 %s%nKubernetes API (in-process): %s%nOperator metrics: http://127.0.0.1:%d/metrics%n%n",
-        sims.get(ApiGeneration.V2).identityUrl(), sims.get(ApiGeneration.V3).identityUrl(), kubernetes.url(), http.port());
+        stack.simulator(ApiGeneration.V2).identityUrl(), stack.simulator(ApiGeneration.V3).identityUrl(),
+        stack.kubernetes().url(), stack.metricsPort().getAsInt());
   }
 
-  /** Example Secrets are templates: their keys are replaced by the simulator of the same API generation. */
   private void apply(HasMetadata object) {
-    object.getMetadata().setNamespace(NAMESPACE);
-    if (object instanceof Secret secret) {
-      secret.setData(null);
-      secret.setStringData(sims.get(generationOf(secret)).credentialKeys());
-    }
-    client.resource(object).createOr(r -> r.update());
-  }
-
-  private static ApiGeneration generationOf(Secret secret) {
-    Map<String, String> keys = new TreeMap<>();
-    if (secret.getStringData() != null) {
-      keys.putAll(secret.getStringData());
-    }
-    String url = keys.getOrDefault("identityUrl", keys.getOrDefault("OS_AUTH_URL", ""));
-    return url.contains("/v2.0") ? ApiGeneration.V2 : ApiGeneration.V3;
+    stack.apply(object, NAMESPACE);
   }
 
   private static ConohaServer firstV3Server(List<HasMetadata> examples) {
@@ -206,7 +170,7 @@ public final class DemoRun implements AutoCloseable {
 
   private void summary(Duration took) {
     out.printf("%nDone in %.1f s. ConoHa API calls:%n", took.toMillis() / 1000.0);
-    sims.forEach((generation, sim) -> {
+    stack.simulators().forEach((generation, sim) -> {
       out.printf("  %s (%d calls):%n", generation, sim.ledger().total());
       new TreeMap<>(sim.ledger().countsByOperation()).forEach((op, n) -> out.printf("    %-42s %5d%n", op, n));
     });
@@ -214,15 +178,8 @@ public final class DemoRun implements AutoCloseable {
 
   @Override
   public void close() {
-    if (operator != null) {
-      operator.close();
+    if (stack != null) {
+      stack.close();
     }
-    if (http != null) {
-      http.close();
-    }
-    if (kubernetes != null) {
-      kubernetes.close();
-    }
-    sims.values().forEach(ConohaSimulator::close);
   }
 }

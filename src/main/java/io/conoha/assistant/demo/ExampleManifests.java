@@ -14,7 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-/** Reads the YAML files of {@code deploy/examples/} into typed objects (several documents per file allowed). */
+/**
+ * Reads the YAML files of {@code deploy/examples/} into typed objects (several documents per file allowed): from a
+ * folder, or from the copy inside the jar ({@code /examples/}), so the commands work from any directory.
+ */
 public final class ExampleManifests {
   private static final Map<String, Class<? extends HasMetadata>> KINDS =
       Map.of("Secret", Secret.class, "ConohaServer", ConohaServer.class, "ConohaImage", ConohaImage.class);
@@ -22,11 +25,37 @@ public final class ExampleManifests {
 
   private ExampleManifests() {}
 
+  private static final String BUNDLED = "/examples/server-v3.yaml";
+
+  /** The examples of {@code folder}, or the ones inside the jar when {@code folder} is null. */
+  public static List<HasMetadata> load(Path folder) {
+    return folder == null ? bundled() : read(folder);
+  }
+
+  /** The examples packed into the jar (or target/classes) at build time. */
+  public static List<HasMetadata> bundled() {
+    java.net.URL marker = ExampleManifests.class.getResource(BUNDLED);
+    if (marker == null) {
+      throw new IllegalStateException("the examples are not on the classpath: build with Maven");
+    }
+    try {
+      java.net.URI uri = marker.toURI();
+      if (uri.getScheme().equals("jar")) {
+        try (java.nio.file.FileSystem jar = java.nio.file.FileSystems.newFileSystem(uri, Map.of())) {
+          return read(jar.provider().getPath(uri).getParent());
+        }
+      }
+      return read(Path.of(uri).getParent());
+    } catch (java.net.URISyntaxException | IOException e) {
+      throw new IllegalStateException("could not read the examples inside the jar: " + e.getMessage(), e);
+    }
+  }
+
   /** Every Secret, ConohaServer and ConohaImage in the folder, files in name order. */
   public static List<HasMetadata> read(Path folder) {
     if (!Files.isDirectory(folder)) {
-      throw new IllegalArgumentException(folder + " is not a folder of example manifests (run from the repository"
-          + " root, or pass --examples DIR)");
+      throw new IllegalArgumentException(folder + " is not a folder of example manifests (leave out --examples to"
+          + " use the ones inside the jar)");
     }
     List<HasMetadata> objects = new ArrayList<>();
     try (Stream<Path> files = Files.list(folder)) {

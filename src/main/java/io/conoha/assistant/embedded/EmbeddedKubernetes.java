@@ -13,7 +13,9 @@ import java.util.HashMap;
 /**
  * An in-process Kubernetes API (Fabric8's mock server in CRUD mode) on 127.0.0.1, with this project's CRDs
  * installed: what the demo, the benchmark and the operator tests run against when there is no cluster.
- * It has no server-side apply, no admission (CEL rules are not enforced) and no garbage collector.
+ * Writes of custom resources are admitted like in a real API server (schema, CEL rules, defaults; see
+ * {@link RealisticCrudDispatcher}); {@link #serveKubectl(int)} opens it to kubectl. It has no server-side apply, no
+ * RBAC and no garbage collector.
  */
 public final class EmbeddedKubernetes implements AutoCloseable {
   public static final String[] CRDS = {
@@ -24,6 +26,7 @@ public final class EmbeddedKubernetes implements AutoCloseable {
   private final KubernetesMockServer server;
   private final RealisticCrudDispatcher dispatcher;
   private final KubernetesClient client;
+  private KubectlEndpoint kubectl;
 
   private EmbeddedKubernetes(KubernetesMockServer server, RealisticCrudDispatcher dispatcher) {
     this.server = server;
@@ -75,6 +78,26 @@ public final class EmbeddedKubernetes implements AutoCloseable {
     return server.createClient();
   }
 
+  /**
+   * Serves this API to kubectl and other clients that watch over HTTP, on {@code 127.0.0.1:port} (0: a free port);
+   * returns its URL. The same store answers there and at {@link #url()}.
+   */
+  public synchronized String serveKubectl(int port) {
+    if (kubectl == null) {
+      kubectl = KubectlEndpoint.start(dispatcher, port);
+    }
+    return kubectl.url();
+  }
+
+  /**
+   * Stores custom resources that break the CRD's schema or CEL rules instead of refusing them with 422, as a cluster
+   * without CEL validation (Kubernetes before 1.25) would: for tests of what the operator checks itself.
+   */
+  public EmbeddedKubernetes admitInvalidObjects() {
+    dispatcher.refuseInvalid(false);
+    return this;
+  }
+
   /** Requests this API server has answered (watch connections count once). */
   public long requests() {
     return dispatcher.requests();
@@ -91,6 +114,9 @@ public final class EmbeddedKubernetes implements AutoCloseable {
 
   @Override
   public void close() {
+    if (kubectl != null) {
+      kubectl.close();
+    }
     client.close();
     server.destroy();
   }

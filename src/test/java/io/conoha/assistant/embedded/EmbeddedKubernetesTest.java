@@ -17,8 +17,17 @@ class EmbeddedKubernetesTest {
   private static ConohaServer created(KubernetesClient client) {
     ConohaServer s = new ConohaServer();
     s.setMetadata(new ObjectMetaBuilder().withName("x").withNamespace("default").build());
-    s.setSpec(new ConohaServerSpec());
+    s.setSpec(validSpec());
     return client.resource(s).create();
+  }
+
+  /** The API server admits only what the CRD allows. */
+  static ConohaServerSpec validSpec() {
+    ConohaServerSpec spec = new ConohaServerSpec();
+    spec.setCredentialsSecretRef(new io.conoha.assistant.api.ResourceRef("conoha-v3"));
+    spec.setFlavor("g2l-t-c2m1");
+    spec.setImage("vmi-ubuntu-24.04-amd64");
+    return spec;
   }
 
   @Test
