@@ -16,9 +16,9 @@ import org.junit.jupiter.api.Test;
 @DisplayName("Committed CRDs")
 class CrdDriftTest {
   static final String GENERATED = "target/classes/META-INF/fabric8";
-  static final List<String> COPIES = List.of("crds", "charts/conoha-assistant/crds");
+  static final List<String> COPIES = List.of("crds", "charts/conoha-assistant/files/crds");
   static final String HOW_TO_REFRESH = "The API types changed: refresh the committed CRDs with `crds/refresh.sh` "
-      + "(or: cp " + GENERATED + "/*.yml crds/ && cp " + GENERATED + "/*.yml charts/conoha-assistant/crds/) and commit them.";
+      + "(or: cp " + GENERATED + "/*.yml crds/ && cp " + GENERATED + "/*.yml charts/conoha-assistant/files/crds/) and commit them.";
 
   static Set<String> ymlFiles(String dir) throws IOException {
     try (Stream<Path> files = Files.list(ShipFiles.path(dir))) {
