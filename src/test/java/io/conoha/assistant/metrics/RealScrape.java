@@ -31,7 +31,7 @@ import picocli.CommandLine;
 /**
  * One scrape of the production process ({@code operator} command, as the container runs it) after a day in
  * its life compressed into seconds: a server named {@code web} in each of two namespaces, one archived and
- * restored, ConoHa answering 503 and 429 now and then, and an account whose password is wrong. Taken once
+ * restored, an imported image, ConoHa answering 503 and 429 now and then, and an account whose password is wrong. Taken once
  * per test JVM and written to {@code target/metrics/scrape.txt}, where promtool and the rule tests read it.
  */
 public final class RealScrape {
@@ -80,6 +80,7 @@ public final class RealScrape {
           secret(client, ns, Testbed.SECRET, sim.credentialKeys());
           create(client, ns, Resources.server("web", Resources.V3_PLAN, Resources.UBUNTU, ServerState.Running));
         }
+        client.resource(inNamespace(Resources.importOf("ubuntu", Resources.UBUNTU), NAMESPACES[0])).create();
         var web = client.resources(ConohaServer.class).inNamespace(NAMESPACES[0]).withName("web");
         for (String ns : NAMESPACES) {
           Testbed.awaitReadyInPhase(client.resources(ConohaServer.class).inNamespace(ns).withName("web"), ServerPhase.Running);
@@ -96,7 +97,8 @@ public final class RealScrape {
         locked.getSpec().setCredentialsSecretRef(new ResourceRef("wrong"));
         create(client, NAMESPACES[1], locked);
         int port = process.httpPort();
-        await().atMost(Testbed.WAIT).until(() -> get(port).contains("conoha_assistant_auth_requests_total{result=\"failure\"} 1"));
+        await().atMost(Testbed.WAIT).until(() -> get(port).contains("conoha_assistant_auth_requests_total{result=\"failure\"} 1")
+            && get(port).contains("conoha_assistant_resources{kind=\"ConohaImage\",phase=\"Available\"} 1"));
         return get(port);
       }
     } catch (Exception e) {
@@ -107,6 +109,11 @@ public final class RealScrape {
   private static void secret(KubernetesClient client, String ns, String name, Map<String, String> data) {
     client.secrets().inNamespace(ns).resource(new SecretBuilder().withNewMetadata().withName(name).endMetadata()
         .withStringData(data).build()).create();
+  }
+
+  private static <T extends io.fabric8.kubernetes.api.model.HasMetadata> T inNamespace(T resource, String ns) {
+    resource.getMetadata().setNamespace(ns);
+    return resource;
   }
 
   private static void create(KubernetesClient client, String ns, ConohaServer server) {

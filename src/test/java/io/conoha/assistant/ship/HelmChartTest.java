@@ -81,7 +81,7 @@ class HelmChartTest {
   void rendersKubernetesObjects(String values) {
     List<HasMetadata> objects = Chart.objects(values);
     assertThat(objects).isNotEmpty();
-    Set<String> clusterScoped = Set.of("ClusterRole", "ClusterRoleBinding");
+    Set<String> clusterScoped = Set.of("ClusterRole", "ClusterRoleBinding", "CustomResourceDefinition");
     for (HasMetadata o : objects) {
       assertThat(o.getMetadata().getName()).as("%s name", o.getKind()).isNotBlank();
       if (!clusterScoped.contains(o.getKind())) {
@@ -94,17 +94,17 @@ class HelmChartTest {
   }
 
   @Test
-  @DisplayName("default values: ServiceAccount, cluster-wide RBAC, lease Role, Deployment and metrics Service; nothing optional")
+  @DisplayName("default values: CRDs, ServiceAccount, cluster-wide RBAC, lease Role, Deployment and metrics Service; nothing optional")
   void defaultKinds() {
     assertThat(kinds(Chart.objects(Chart.DEFAULTS))).containsExactly(
-        "ClusterRole", "ClusterRoleBinding", "Deployment", "Role", "RoleBinding", "Service", "ServiceAccount");
+        "ClusterRole", "ClusterRoleBinding", "CustomResourceDefinition", "Deployment", "Role", "RoleBinding", "Service", "ServiceAccount");
   }
 
   @Test
-  @DisplayName("everything on: adds ServiceMonitor, PrometheusRule, PodDisruptionBudget, dashboard and Argo CD ConfigMaps")
+  @DisplayName("everything on: adds ServiceMonitor, PrometheusRule, PodDisruptionBudget and the dashboard ConfigMap")
   void everythingOnKinds() {
     assertThat(kinds(Chart.objects(Chart.EVERYTHING_ON))).containsExactly(
-        "ClusterRole", "ClusterRoleBinding", "ConfigMap", "Deployment", "PodDisruptionBudget", "PrometheusRule", "Role",
+        "ClusterRole", "ClusterRoleBinding", "ConfigMap", "CustomResourceDefinition", "Deployment", "PodDisruptionBudget", "PrometheusRule", "Role",
         "RoleBinding", "Service", "ServiceAccount", "ServiceMonitor");
   }
 

@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.Locale;
 
 /**
- * The client's meters. Tags carry only service, operation, status, kind and result: never ids, names,
+ * The client's meters. Tags carry only api, operation, status, kind and result: never ids, names,
  * tokens or anything from a request body, so cardinality stays small and nothing secret is exported.
  * Prometheus names: conoha_assistant_api_requests_total, conoha_assistant_api_request_duration_seconds,
  * conoha_assistant_api_errors_total, conoha_assistant_auth_requests_total.
@@ -18,6 +18,12 @@ public final class ApiMetrics {
   public static final String DURATION = "conoha_assistant.api.request.duration";
   public static final String ERRORS = "conoha_assistant.api.errors";
   public static final String AUTH = "conoha_assistant.auth.requests";
+
+  /**
+   * The label naming the ConoHa API (identity, compute, image, volume). Not "service": Prometheus Operator sets
+   * a "service" target label (the scraped Service), which would overwrite it.
+   */
+  public static final String API = "api";
 
   private final MeterRegistry registry;
 
@@ -32,12 +38,12 @@ public final class ApiMetrics {
   public void exchange(ApiService service, String operation, String status, Duration took) {
     Counter.builder(REQUESTS)
         .description("ConoHa API requests sent, by answer")
-        .tags("service", service.tag(), "operation", operation, "status", status)
+        .tags(API, service.tag(), "operation", operation, "status", status)
         .register(registry)
         .increment();
     Timer.builder(DURATION)
         .description("ConoHa API request duration")
-        .tags("service", service.tag(), "operation", operation)
+        .tags(API, service.tag(), "operation", operation)
         .publishPercentileHistogram()
         .register(registry)
         .record(took);
@@ -47,7 +53,7 @@ public final class ApiMetrics {
   public void error(ApiService service, String operation, ConohaException.Kind kind) {
     Counter.builder(ERRORS)
         .description("ConoHa API requests that failed, by kind")
-        .tags("service", service.tag(), "operation", operation, "kind", kind.name().toLowerCase(Locale.ROOT))
+        .tags(API, service.tag(), "operation", operation, "kind", kind.name().toLowerCase(Locale.ROOT))
         .register(registry)
         .increment();
   }
