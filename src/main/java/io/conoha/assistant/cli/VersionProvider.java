@@ -6,7 +6,7 @@ import picocli.CommandLine.IVersionProvider;
 public final class VersionProvider implements IVersionProvider {
   @Override
   public String[] getVersion() {
-    String v = Main.class.getPackage().getImplementationVersion();
+    String v = VersionProvider.class.getPackage().getImplementationVersion();
     return new String[] {"conoha-assistant " + (v == null ? "dev" : v)};
   }
 }
