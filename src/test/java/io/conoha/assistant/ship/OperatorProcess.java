@@ -71,10 +71,13 @@ final class OperatorProcess {
         client.resource(server).create();
         Testbed.awaitReadyInPhase(client.resources(ConohaServer.class).inNamespace("default").withName("web"), ServerPhase.Running);
         String metrics = get(port, "/metrics");
-        process.destroy(); // SIGTERM, as the kubelet sends
+        // SIGTERM, as the kubelet sends, to the operator itself (a wrapper such as unshare does not forward it)
+        process.descendants().forEach(ProcessHandle::destroy);
+        process.destroy();
         assertThat(process.waitFor(45, TimeUnit.SECONDS)).as("stops within the grace period").isTrue();
         return new Outcome(metrics, Files.readString(log.toPath()), process.exitValue());
       } finally {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
       }
     }
