@@ -54,7 +54,7 @@ class ScrapeTest {
   void jvmAndProcess() {
     Scrape scrape = new Scrape(RealScrape.text());
     assertThat(scrape.labels("jvm_memory_used_bytes").get("area")).contains("heap", "nonheap");
-    assertThat(scrape.names()).contains("jvm_memory_max_bytes", "jvm_gc_pause_seconds_count", "jvm_threads_live_threads",
+    assertThat(scrape.names()).contains("jvm_memory_max_bytes", "jvm_gc_overhead", "jvm_gc_max_data_size_bytes", "jvm_threads_live_threads",
         "process_cpu_usage", "process_start_time_seconds", "process_files_open_files");
   }
 
