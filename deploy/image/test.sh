@@ -1,7 +1,7 @@
 #!/bin/sh
 # Builds the image (deploy/image/build.sh) and checks it for real (ContainerImageIT): inspected with skopeo,
 # unpacked with umoci, started in a read-only chroot as user 65532 against an in-process Kubernetes API.
-# About 5 minutes from scratch (the Debian base takes 3.5 of them; it is cached in target/image/), so .ci/run
+# About 4 minutes with the Debian base cached in target/image/, 7-8 from scratch (the base takes 3.5), so .ci/run
 # does not run it: run it before a release and after changing the image, the Deployment or the base packages.
 # Needs root and the Debian packages mmdebstrap, umoci and skopeo.
 set -eu
