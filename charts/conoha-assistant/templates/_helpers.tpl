@@ -58,10 +58,13 @@ The rules of the operator's role: exactly the Kubernetes API calls it makes. Use
 {{- define "conoha-assistant.operatorRules" -}}
 - apiGroups: ["conoha-assistant.io"]
   resources: ["conohaservers", "conohaimages"]
-  verbs: ["get", "list", "watch", "patch", "update"]
+  verbs: ["get", "list", "watch", "patch"]
+# Status is written with merge patches only.
 - apiGroups: ["conoha-assistant.io"]
   resources: ["conohaservers/status", "conohaimages/status"]
-  verbs: ["get", "patch", "update"]
+  verbs: ["patch"]
+# No request goes there, but admission (OwnerReferencesPermissionEnforcement, on OpenShift) asks for it when
+# a finalizer is added or removed.
 - apiGroups: ["conoha-assistant.io"]
   resources: ["conohaservers/finalizers", "conohaimages/finalizers"]
   verbs: ["update"]
@@ -69,12 +72,15 @@ The rules of the operator's role: exactly the Kubernetes API calls it makes. Use
 - apiGroups: [""]
   resources: ["secrets"]
   verbs: ["get"]
+# Events are created through the core API, never updated.
 - apiGroups: [""]
   resources: ["events"]
-  verbs: ["create", "patch"]
-- apiGroups: ["events.k8s.io"]
-  resources: ["events"]
-  verbs: ["create", "patch"]
+  verbs: ["create"]
+{{- end }}
+
+{{/* The leader Lease of this release: two releases in one namespace never share one. */}}
+{{- define "conoha-assistant.leaseName" -}}
+{{- printf "%s-leader" (include "conoha-assistant.fullname" .) | trunc 63 | trimSuffix "-" }}
 {{- end }}
 
 {{/* The Prometheus selector of this release's operator pods (the job label is the Service name). */}}

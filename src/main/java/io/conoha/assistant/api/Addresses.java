@@ -1,6 +1,7 @@
 package io.conoha.assistant.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +9,9 @@ import java.util.List;
 /** The server's public addresses (they change each time a server is re-created). */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public class Addresses {
+  @JsonPropertyDescription("Public IPv4 addresses.")
   private List<String> ipv4 = new ArrayList<>();
+  @JsonPropertyDescription("Public IPv6 addresses.")
   private List<String> ipv6 = new ArrayList<>();
 
   public Addresses() {}

@@ -1,5 +1,6 @@
 package io.conoha.assistant.api;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
@@ -8,9 +9,10 @@ import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.ValidationRule;
 
 /** A snapshot of a server, or an existing image to observe. */
+@JsonClassDescription("Which image: a snapshot of a server (source) or an existing image (import), its name and what happens on deletion.")
 @ValidationRule(value = "has(self.source) != has(self.import)", message = "exactly one of source or import must be set")
 @ValidationRule(value = "!has(oldSelf.source) || (has(self.source) && self.source == oldSelf.source)", message = "source is immutable once set")
-@ValidationRule(value = "!has(oldSelf.imageName) || (has(self.imageName) && self.imageName == oldSelf.imageName)", message = "imageName is immutable once set")
+@ValidationRule(value = "has(self.imageName) == has(oldSelf.imageName) && (!has(self.imageName) || self.imageName == oldSelf.imageName)", message = "imageName is immutable: it cannot be added, changed or removed once the resource exists")
 public class ConohaImageSpec {
   @Required
   @JsonPropertyDescription("Secret in this namespace holding the ConoHa API credentials.")

@@ -1,5 +1,7 @@
 package io.conoha.assistant.api;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
+import io.fabric8.generator.annotation.Size;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Pattern;
@@ -9,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** What a ConoHa server should be. */
+@JsonClassDescription("What the server should be: plan, image, power state (Running, Stopped, Archived), access and what happens on deletion.")
 @ValidationRule(value = "has(self.image) != has(self.imageRef)", message = "exactly one of image or imageRef must be set")
 public class ConohaServerSpec {
   @Required
@@ -17,9 +20,11 @@ public class ConohaServerSpec {
 
   @Required
   @JsonPropertyDescription("ConoHa plan (flavor) name or id, e.g. g2l-t-c2m1 (v3) or g-c2m1d100 (v2).")
+  @Size(min = 1)
   private String flavor;
 
   @JsonPropertyDescription("Image name or id to create the server from, e.g. vmi-ubuntu-24.04-amd64. Exactly one of image and imageRef.")
+  @Size(min = 1)
   private String image;
 
   @JsonPropertyDescription("A ConohaImage in this namespace to create the server from. Exactly one of image and imageRef.")
@@ -37,6 +42,7 @@ public class ConohaServerSpec {
   private SecretKeyRef adminPasswordSecretRef;
 
   @JsonPropertyDescription("Name of a ConoHa SSH key pair.")
+  @Size(min = 1)
   private String keyName;
 
   @JsonPropertyDescription("Security group names, e.g. [default, IPv4v6-SSH]. Default: ConoHa's default group.")
@@ -56,6 +62,7 @@ public class ConohaServerSpec {
   private ArchiveSpec archive = new ArchiveSpec();
 
   @JsonPropertyDescription("Adopt this existing ConoHa server instead of creating one.")
+  @Size(min = 1)
   private String serverId;
 
   public ResourceRef getCredentialsSecretRef() { return credentialsSecretRef; }

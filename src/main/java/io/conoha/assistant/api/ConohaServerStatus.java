@@ -1,11 +1,13 @@
 package io.conoha.assistant.api;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import java.util.ArrayList;
 import java.util.List;
 
 /** What the operator last saw of the server on ConoHa. */
+@JsonClassDescription("What the operator last saw of the server on ConoHa, written only by the operator.")
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public class ConohaServerStatus extends ConditionedStatus {
   @JsonPropertyDescription("Pending, Creating, Running, Stopping, Stopped, Starting, Resizing, Snapshotting (held by a ConohaImage), Archiving, Archived, Restoring, Deleting or Failed.")

@@ -1,5 +1,6 @@
 package io.conoha.assistant.api;
 
+import io.fabric8.generator.annotation.Size;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.ValidationRule;
 
@@ -9,6 +10,7 @@ public class ImageSource {
   @JsonPropertyDescription("A ConohaServer in this namespace.")
   private ResourceRef serverRef;
   @JsonPropertyDescription("Any server of the account, by ConoHa id.")
+  @Size(min = 1)
   private String serverId;
 
   public ResourceRef getServerRef() { return serverRef; }

@@ -1,6 +1,7 @@
 package io.conoha.assistant.cli;
 
 import io.conoha.assistant.metrics.OperatorHttpServer;
+import io.conoha.assistant.metrics.ProcessMetrics;
 import io.conoha.assistant.operator.ConohaOperator;
 import io.conoha.assistant.operator.OperatorSettings;
 import io.conoha.assistant.operator.reconcile.Deadlines;
@@ -122,12 +123,14 @@ public final class OperatorCommand implements Callable<Integer> {
     private final KubernetesClient kubernetes;
     private final ConohaOperator operator;
     private final OperatorHttpServer http;
+    private final ProcessMetrics.Binding processMetrics;
 
     private Process() throws IOException {
       PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       kubernetes = kubeconfig == null ? new KubernetesClientBuilder().build()
           : new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(Files.readString(kubeconfig))).build();
       operator = new ConohaOperator(kubernetes, settings(), registry, leadership());
+      processMetrics = ProcessMetrics.bindTo(registry); // after the operator's filters
       http = OperatorHttpServer.start(httpHost, httpPort, registry, () -> true, operator::ready);
     }
 
@@ -151,6 +154,7 @@ public final class OperatorCommand implements Callable<Integer> {
       } finally {
         http.close();
         kubernetes.close();
+        processMetrics.close();
       }
     }
   }

@@ -22,7 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The operator's own meters (the ConoHa client and JOSDK add theirs). Everything is computed from what
- * reconciles observe, so a scrape costs no API call. Names are documented in the README.
+ * reconciles observe, so a scrape costs no API call. Names are documented in the README; timers get their
+ * buckets from {@link Histograms}.
  */
 public final class OperatorMetrics {
   public static final String PREFIX = "conoha_assistant.";
@@ -70,10 +71,14 @@ public final class OperatorMetrics {
       timeToReady(kind).record(Duration.between(created, clock.instant()));
     }
     if (serverCreated != null) {
-      existenceGauges.computeIfAbsent(uid, u -> Gauge.builder(PREFIX + "server.existence.hours", this,
-              m -> m.existenceHours(u))
-          .description("Estimated billed hours of the server's current ConoHa instance")
-          .tags("namespace", resource.getMetadata().getNamespace(), "name", resource.getMetadata().getName())
+      // resource_namespace, not namespace: Prometheus Operator's target label "namespace" (the operator
+      // pod's) would otherwise overwrite it, and same-named servers of two namespaces would collapse.
+      existenceGauges.computeIfAbsent(uid, u -> Gauge.builder(PREFIX + "server.existence", this,
+              m -> m.existenceSeconds(u))
+          .description("Seconds the server's current ConoHa instance has existed (it is billed while it exists)")
+          .baseUnit("seconds")
+          .tags("resource_namespace", resource.getMetadata().getNamespace(),
+              "resource_name", resource.getMetadata().getName())
           .register(registry));
     }
   }
@@ -124,12 +129,12 @@ public final class OperatorMetrics {
     return seen.values().stream().filter(s -> s.kind().equals(kind) && s.ready() == ready).count();
   }
 
-  private double existenceHours(String uid) {
+  private double existenceSeconds(String uid) {
     Seen s = seen.get(uid);
     if (s == null || s.serverCreated() == null) {
       return 0;
     }
-    return Duration.between(s.serverCreated(), clock.instant()).toSeconds() / 3600.0;
+    return Duration.between(s.serverCreated(), clock.instant()).toSeconds();
   }
 
   private double oldestBuildSeconds() {
@@ -141,17 +146,17 @@ public final class OperatorMetrics {
 
   private Timer timeToReady(String kind) {
     return Timer.builder(PREFIX + "time.to.ready").description("Time from resource creation to its first Ready=True")
-        .tags("kind", kind).publishPercentileHistogram().register(registry);
+        .tags("kind", kind).register(registry);
   }
 
   private Timer archiveTimer() {
     return Timer.builder(PREFIX + "archive.duration").description("Time to archive a server (stop, save, delete)")
-        .publishPercentileHistogram().register(registry);
+        .register(registry);
   }
 
   private Timer restoreTimer() {
     return Timer.builder(PREFIX + "restore.duration").description("Time to restore an archived server until it runs")
-        .publishPercentileHistogram().register(registry);
+        .register(registry);
   }
 
   private Counter polls(boolean success) {

@@ -75,11 +75,11 @@ class SecrecyAndMetricsTest extends StubCloudTest {
 
     String scrape = ((PrometheusMeterRegistry) meters).scrape();
     assertThat(scrape)
-        .contains("conoha_assistant_api_requests_total{operation=\"flavors.list\",service=\"compute\",status=\"200\"} 1.0")
-        .contains("conoha_assistant_api_requests_total{operation=\"servers.get\",service=\"compute\",status=\"404\"} 1.0")
-        .contains("conoha_assistant_api_requests_total{operation=\"identity.tokens\",service=\"identity\",status=\"201\"} 1.0")
-        .contains("conoha_assistant_api_request_duration_seconds_bucket{operation=\"flavors.list\",service=\"compute\",le=")
-        .contains("conoha_assistant_api_errors_total{kind=\"not_found\",operation=\"servers.get\",service=\"compute\"} 1.0")
+        .contains("conoha_assistant_api_requests_total{api=\"compute\",operation=\"flavors.list\",status=\"200\"} 1.0")
+        .contains("conoha_assistant_api_requests_total{api=\"compute\",operation=\"servers.get\",status=\"404\"} 1.0")
+        .contains("conoha_assistant_api_requests_total{api=\"identity\",operation=\"identity.tokens\",status=\"201\"} 1.0")
+        .contains("conoha_assistant_api_request_duration_seconds_bucket{api=\"compute\",operation=\"flavors.list\",le=")
+        .contains("conoha_assistant_api_errors_total{api=\"compute\",kind=\"not_found\",operation=\"servers.get\"} 1.0")
         .contains("conoha_assistant_auth_requests_total{result=\"success\"} 1.0");
   }
 }

@@ -15,13 +15,13 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The Argo CD health check (deploy/argocd/health.lua, one script for both kinds) runs as Argo CD runs them, on the samples under
- * src/test/resources/ship/health/ (Argo CD's health_test.yaml format) and on every condition reason the operator
- * uses.
+ * The Argo CD health check runs as Argo CD runs it, from Argo CD's own layout
+ * (deploy/argocd/resource_customizations/conoha-assistant.io/&lt;Kind&gt;/health.lua, health_test.yaml, testdata/),
+ * on the samples and on every condition reason the operator uses.
  */
 @DisplayName("Argo CD health")
 class ArgoCdHealthTest {
-  static final String SAMPLES = "src/test/resources/ship/health/";
+  static final String SAMPLES = ArgoCdHealthCopiesTest.CUSTOMIZATIONS;
 
   // The condition reasons the operator sets (decided for issue 7), by what they mean for the user.
   static final List<String> SERVER_SYNCED_USER_MUST_FIX = List.of("InvalidSpec", "SecretNotFound", "CredentialsInvalid",
@@ -50,7 +50,7 @@ class ArgoCdHealthTest {
 
     synchronized String script() {
       if (script == null) {
-        script = ShipFiles.read(ArgoCdHealthCopiesTest.SOURCE_DIR + "health.lua");
+        script = ShipFiles.read(SAMPLES + name() + "/health.lua");
       }
       return script;
     }
@@ -66,9 +66,9 @@ class ArgoCdHealthTest {
   static Stream<Arguments> samples() {
     List<Arguments> all = new ArrayList<>();
     for (Kind kind : Kind.values()) {
-      JsonNode tests = ShipFiles.yamlDocuments(ShipFiles.read(SAMPLES + kind.dir + "/health_test.yaml")).get(0).get("tests");
+      JsonNode tests = ShipFiles.yamlDocuments(ShipFiles.read(SAMPLES + kind.name() + "/health_test.yaml")).get(0).get("tests");
       for (JsonNode t : tests) {
-        String input = SAMPLES + kind.dir + "/" + t.get("inputPath").asText();
+        String input = SAMPLES + kind.name() + "/" + t.get("inputPath").asText();
         String text = ShipFiles.read(input);
         String scenario = text.startsWith("# ") ? text.substring(2, text.indexOf('\n')) : input;
         all.add(Arguments.of(Named.of(scenario, kind), ShipFiles.yamlDocuments(text).get(0),
@@ -98,6 +98,11 @@ class ArgoCdHealthTest {
 
   /** A resource at generation 2, observed, with the given Ready and Synced conditions (null = absent). */
   static JsonNode resource(Kind kind, String[] ready, String[] synced) {
+    return resource(kind, ready, synced, "2025-06-01T10:00:00Z");
+  }
+
+  /** As above, both conditions last changed at {@code since} (RFC 3339). */
+  static JsonNode resource(Kind kind, String[] ready, String[] synced, String since) {
     ObjectNode o = ShipFiles.JSON.createObjectNode();
     o.put("apiVersion", "conoha-assistant.io/v1alpha1").put("kind", kind.name());
     o.putObject("metadata").put("name", "r").put("namespace", "ns").put("generation", 2);
@@ -106,7 +111,7 @@ class ArgoCdHealthTest {
     for (String[] c : new String[][] {ready, synced}) {
       if (c != null) {
         conditions.addObject().put("type", c[0]).put("status", c[1]).put("reason", c[2]).put("message", "because")
-            .put("observedGeneration", 2).put("lastTransitionTime", "2025-06-01T10:00:00Z");
+            .put("observedGeneration", 2).put("lastTransitionTime", since);
       }
     }
     return o;
@@ -140,6 +145,18 @@ class ArgoCdHealthTest {
       }
       all.add(Arguments.of(Named.of("a " + kind + " with Ready=True and Synced=True is Healthy", kind),
           resource(kind, readyTrue, syncedTrue), "Healthy"));
+      String justNow = java.time.Instant.now().minusSeconds(60).toString();
+      String anHourAgo = java.time.Instant.now().minusSeconds(3600).toString();
+      all.add(Arguments.of(Named.of("a " + kind + " with an unknown Synced reason for a minute is Progressing", kind),
+          resource(kind, new String[] {"Ready", "False", "Pending"}, new String[] {"Synced", "False", "SomethingNew"}, justNow),
+          "Progressing"));
+      all.add(Arguments.of(Named.of("a " + kind + " with an unknown Synced reason for an hour is Degraded", kind),
+          resource(kind, new String[] {"Ready", "False", "Pending"}, new String[] {"Synced", "False", "SomethingNew"}, anHourAgo),
+          "Degraded"));
+      all.add(Arguments.of(Named.of("a " + kind + " with an unknown Ready reason for a minute is Progressing", kind),
+          resource(kind, new String[] {"Ready", "False", "SomethingNew"}, syncedTrue, justNow), "Progressing"));
+      all.add(Arguments.of(Named.of("a " + kind + " with an unknown Ready reason for an hour is Degraded", kind),
+          resource(kind, new String[] {"Ready", "False", "SomethingNew"}, syncedTrue, anHourAgo), "Degraded"));
       all.add(Arguments.of(Named.of("a " + kind + " with Ready=Unknown is Progressing", kind),
           resource(kind, new String[] {"Ready", "Unknown", "Pending"}, syncedTrue), "Progressing"));
       all.add(Arguments.of(Named.of("a " + kind + " with only Synced=True is Progressing", kind),
@@ -159,10 +176,44 @@ class ArgoCdHealthTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("reasons")
-  @DisplayName("being deleted is Progressing whatever the conditions say")
-  void deletionWins(Kind kind, JsonNode object) {
+  @DisplayName("being deleted is Progressing, unless a person must unblock it (Degraded)")
+  void deletion(Kind kind, JsonNode object) {
     ObjectNode deleting = object.deepCopy();
     ((ObjectNode) deleting.get("metadata")).put("deletionTimestamp", "2025-06-01T12:00:00Z");
-    assertThat(LuaHealth.run(kind.script(), deleting).status()).isEqualTo("Progressing");
+    String syncedReason = null;
+    for (JsonNode c : deleting.at("/status/conditions")) {
+      if (c.get("type").asText().equals("Synced") && c.get("status").asText().equals("False")) {
+        syncedReason = c.get("reason").asText();
+      }
+    }
+    boolean blocked = syncedReason != null && (SERVER_SYNCED_USER_MUST_FIX.contains(syncedReason)
+        || IMAGE_SYNCED_USER_MUST_FIX.contains(syncedReason));
+    assertThat(LuaHealth.run(kind.script(), deleting).status()).isEqualTo(blocked ? "Degraded" : "Progressing");
+  }
+
+  @ParameterizedTest(name = "{0} at rest as asked ({1}) is Suspended; Running is Healthy")
+  @org.junit.jupiter.params.provider.CsvSource({"Archived, Suspended", "Stopped, Suspended", "Running, Healthy"})
+  @DisplayName("a server put to sleep on purpose")
+  void serverAtRest(String phase, String expected) {
+    ObjectNode server = (ObjectNode) resource(Kind.ConohaServer, new String[] {"Ready", "True", "Available"},
+        new String[] {"Synced", "True", "ReconcileSuccess"});
+    ((ObjectNode) server.get("status")).put("phase", phase);
+    assertThat(LuaHealth.run(Kind.ConohaServer.script(), server).status()).isEqualTo(expected);
+  }
+
+  @org.junit.jupiter.api.Test
+  @DisplayName("every reason the operator sets (Reasons) is one the check knows: must-fix, failed or under way")
+  void everyOperatorReasonIsClassified() throws Exception {
+    String script = Kind.ConohaServer.script();
+    java.util.Set<String> known = new java.util.TreeSet<>();
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\w+) = true").matcher(script);
+    while (m.find()) {
+      known.add(m.group(1));
+    }
+    for (java.lang.reflect.Field f : io.conoha.assistant.operator.Reasons.class.getFields()) {
+      if (f.getType() == String.class) {
+        assertThat(known).as("Reasons.%s is classified in health.lua", f.getName()).contains((String) f.get(null));
+      }
+    }
   }
 }

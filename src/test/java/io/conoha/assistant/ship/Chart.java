@@ -49,7 +49,12 @@ final class Chart {
 
   /** Renders uncached with extra --set values; throws IllegalStateException carrying Helm's error. */
   static String template(String valuesFile, Map<String, Object> sets) {
-    TemplateCommand t = new Helm(dir()).template().withName(RELEASE).withNamespace(NAMESPACE)
+    return template(RELEASE, valuesFile, sets);
+  }
+
+  /** As above, as release {@code release} (in the same namespace). */
+  static String template(String release, String valuesFile, Map<String, Object> sets) {
+    TemplateCommand t = new Helm(dir()).template().withName(release).withNamespace(NAMESPACE)
         .withKubeVersion(KUBE_VERSION);
     if (!valuesFile.isEmpty()) {
       t = t.withValuesFile(ShipFiles.path("src/test/resources/ship/values/" + valuesFile));

@@ -13,6 +13,7 @@ import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
@@ -80,7 +81,7 @@ class HelmChartTest {
   void rendersKubernetesObjects(String values) {
     List<HasMetadata> objects = Chart.objects(values);
     assertThat(objects).isNotEmpty();
-    Set<String> clusterScoped = Set.of("ClusterRole", "ClusterRoleBinding");
+    Set<String> clusterScoped = Set.of("ClusterRole", "ClusterRoleBinding", "CustomResourceDefinition");
     for (HasMetadata o : objects) {
       assertThat(o.getMetadata().getName()).as("%s name", o.getKind()).isNotBlank();
       if (!clusterScoped.contains(o.getKind())) {
@@ -93,17 +94,17 @@ class HelmChartTest {
   }
 
   @Test
-  @DisplayName("default values: ServiceAccount, cluster-wide RBAC, lease Role, Deployment and metrics Service; nothing optional")
+  @DisplayName("default values: CRDs, ServiceAccount, cluster-wide RBAC, lease Role, Deployment and metrics Service; nothing optional")
   void defaultKinds() {
     assertThat(kinds(Chart.objects(Chart.DEFAULTS))).containsExactly(
-        "ClusterRole", "ClusterRoleBinding", "Deployment", "Role", "RoleBinding", "Service", "ServiceAccount");
+        "ClusterRole", "ClusterRoleBinding", "CustomResourceDefinition", "Deployment", "Role", "RoleBinding", "Service", "ServiceAccount");
   }
 
   @Test
-  @DisplayName("everything on: adds ServiceMonitor, PrometheusRule, PodDisruptionBudget, dashboard and Argo CD ConfigMaps")
+  @DisplayName("everything on: adds ServiceMonitor, PrometheusRule, PodDisruptionBudget and the dashboard ConfigMap")
   void everythingOnKinds() {
     assertThat(kinds(Chart.objects(Chart.EVERYTHING_ON))).containsExactly(
-        "ClusterRole", "ClusterRoleBinding", "ConfigMap", "Deployment", "PodDisruptionBudget", "PrometheusRule", "Role",
+        "ClusterRole", "ClusterRoleBinding", "ConfigMap", "CustomResourceDefinition", "Deployment", "PodDisruptionBudget", "PrometheusRule", "Role",
         "RoleBinding", "Service", "ServiceAccount", "ServiceMonitor");
   }
 
@@ -160,15 +161,24 @@ class HelmChartTest {
     }
 
     @Test
-    @DisplayName("reading and renewing the lease is limited to the lease conoha-assistant-leader; nothing else is limited by name")
-    void leaseLimitedByName() {
-      for (Role r : ShipFiles.ofKind(Chart.objects(Chart.DEFAULTS), Role.class)) {
-        for (PolicyRule rule : r.getRules()) {
-          if (rule.getVerbs().contains("get") || rule.getVerbs().contains("update")) {
-            assertThat(rule.getResourceNames()).containsExactly("conoha-assistant-leader");
+    @DisplayName("each release has its own lease: the Deployment is told its name and only it may be read and renewed")
+    void leasePerRelease() {
+      Map<String, String> leaseOf = new java.util.TreeMap<>();
+      for (String release : new String[] {"conoha-assistant", "staging"}) {
+        List<HasMetadata> objects = ShipFiles.objects(Chart.template(release, Chart.DEFAULTS, Map.of()));
+        String lease = ShipFiles.single(objects, Deployment.class).getSpec().getTemplate().getSpec().getContainers().get(0)
+            .getEnv().stream().filter(e -> e.getName().equals("CONOHA_ASSISTANT_LEASE_NAME")).findFirst().orElseThrow().getValue();
+        leaseOf.put(release, lease);
+        for (Role r : ShipFiles.ofKind(objects, Role.class)) {
+          for (PolicyRule rule : r.getRules()) {
+            if (!rule.getVerbs().equals(List.of("create"))) {
+              assertThat(rule.getResourceNames()).as(release + " " + rule).containsExactly(lease);
+            }
           }
         }
       }
+      assertThat(leaseOf).containsEntry("conoha-assistant", "conoha-assistant-leader")
+          .containsEntry("staging", "staging-conoha-assistant-leader");
       assertThat(ShipFiles.single(Chart.objects(Chart.DEFAULTS), ClusterRole.class).getRules())
           .allSatisfy(rule -> assertThat(rule.getResourceNames()).isEmpty());
     }
@@ -355,13 +365,27 @@ class HelmChartTest {
   }
 
   @Test
-  @DisplayName("the Argo CD ConfigMap carries the health checks byte for byte under their argocd-cm keys")
-  void argoCdHealthConfigMap() {
-    ConfigMap cm = ShipFiles.ofKind(Chart.objects(Chart.EVERYTHING_ON), ConfigMap.class).stream()
-        .filter(c -> c.getMetadata().getName().endsWith("-argocd-health")).findFirst().orElseThrow();
-    assertThat(cm.getData()).containsOnlyKeys(ArgoCdHealthCopiesTest.KEYS.keySet());
-    ArgoCdHealthCopiesTest.KEYS.forEach((key, file) ->
-        assertThat(cm.getData().get(key)).as(key).isEqualTo(ShipFiles.read(ArgoCdHealthCopiesTest.SOURCE_DIR + file)));
+  @DisplayName("crds.enabled (default) installs and upgrades the generated CRDs with the release; crds.keep keeps them on uninstall")
+  void crdsWithTheRelease() {
+    List<CustomResourceDefinition> crds = ShipFiles.ofKind(Chart.objects(Chart.DEFAULTS), CustomResourceDefinition.class);
+    assertThat(crds).extracting(c -> c.getMetadata().getName())
+        .containsExactlyInAnyOrder("conohaservers.conoha-assistant.io", "conohaimages.conoha-assistant.io");
+    for (CustomResourceDefinition crd : crds) {
+      assertThat(crd.getMetadata().getAnnotations()).containsEntry("helm.sh/resource-policy", "keep");
+      assertThat(crd.getMetadata().getLabels()).containsEntry("app.kubernetes.io/instance", Chart.RELEASE);
+      CustomResourceDefinition generated = ShipFiles.objects(ShipFiles.read("crds/" + crd.getMetadata().getName()
+          .replace(".conoha-assistant.io", "") + ".conoha-assistant.io-v1.yml")).stream()
+          .map(CustomResourceDefinition.class::cast).findFirst().orElseThrow();
+      assertThat(crd.getSpec()).as("the chart's %s is the generated one", crd.getMetadata().getName())
+          .isEqualTo(generated.getSpec());
+    }
+    List<HasMetadata> notKept = ShipFiles.objects(Chart.template(Chart.DEFAULTS, Map.of("crds.keep", "false")));
+    assertThat(ShipFiles.ofKind(notKept, CustomResourceDefinition.class)).hasSize(2)
+        .allSatisfy(c -> assertThat(c.getMetadata().getAnnotations()).doesNotContainKey("helm.sh/resource-policy"));
+    List<HasMetadata> without = ShipFiles.objects(Chart.template(Chart.DEFAULTS, Map.of("crds.enabled", "false")));
+    assertThat(ShipFiles.ofKind(without, CustomResourceDefinition.class)).isEmpty();
+    assertThat(Chart.dir().resolve("crds")).as("no crds/ folder, which Helm would install once and never upgrade")
+        .doesNotExist();
   }
 
   @Nested

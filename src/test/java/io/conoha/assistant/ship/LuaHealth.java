@@ -17,13 +17,17 @@ import org.luaj.vm2.LuaValue;
 import org.luaj.vm2.Prototype;
 import org.luaj.vm2.compiler.LuaC;
 import org.luaj.vm2.lib.PackageLib;
+import org.luaj.vm2.lib.StringLib;
 import org.luaj.vm2.lib.TableLib;
+import org.luaj.vm2.lib.jse.JseMathLib;
+import org.luaj.vm2.lib.jse.JseOsLib;
 import org.luaj.vm2.lib.jse.JseBaseLib;
 
 /**
- * Runs an Argo CD health script the way Argo CD does (argo-cd util/lua/lua.go): only the base, package and table
- * libraries are open (Argo CD adds a safe os library, which our scripts do not use), the object is the global
- * {@code obj}, and the script returns a table {status, message}.
+ * Runs an Argo CD health script the way Argo CD does (argo-cd util/lua/lua.go) with
+ * {@code resource.customizations.useOpenLibs.<group>_<kind>: "true"}, which the shipped argocd-cm snippet sets:
+ * the standard libraries are open, the object is the global {@code obj}, and the script returns a table
+ * {status, message}. {@link RealLuaHealthTest} runs the same script with Debian's Lua 5.1.
  */
 final class LuaHealth {
   record Health(String status, String message) {
@@ -55,6 +59,9 @@ final class LuaHealth {
     globals.load(new JseBaseLib());
     globals.load(new PackageLib());
     globals.load(new TableLib());
+    globals.load(new StringLib());
+    globals.load(new JseMathLib());
+    globals.load(new JseOsLib());
     LoadState.install(globals);
     LuaC.install(globals);
     globals.set("obj", toLua(object));

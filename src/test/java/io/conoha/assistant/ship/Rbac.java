@@ -11,20 +11,35 @@ import java.util.TreeSet;
 
 /** RBAC rules flattened to (apiGroup, resource, verb) triples. */
 final class Rbac {
-  /** Exactly the calls the operator makes on the resources it manages (any namespace it watches). */
+  /**
+   * Exactly the calls the operator makes on the resources it manages (any namespace it watches), as
+   * {@link RbacMatchesCallsTest} records them, plus {@link #ADMISSION_ONLY}.
+   */
   static final Set<String> OPERATOR_CALLS = triples(
-      "conoha-assistant.io conohaservers get,list,watch,patch,update",
-      "conoha-assistant.io conohaimages get,list,watch,patch,update",
-      "conoha-assistant.io conohaservers/status get,patch,update",
-      "conoha-assistant.io conohaimages/status get,patch,update",
+      "conoha-assistant.io conohaservers get,list,watch,patch",
+      "conoha-assistant.io conohaimages get,list,watch,patch",
+      "conoha-assistant.io conohaservers/status patch",
+      "conoha-assistant.io conohaimages/status patch",
       "conoha-assistant.io conohaservers/finalizers update",
       "conoha-assistant.io conohaimages/finalizers update",
       "core secrets get",
-      "core events create,patch",
-      "events.k8s.io events create,patch");
+      "core events create");
+
+  /**
+   * Rights no request shows: changing metadata.finalizers of a resource needs update on its finalizers
+   * subresource where the OwnerReferencesPermissionEnforcement admission plugin runs (OpenShift).
+   */
+  static final Set<String> ADMISSION_ONLY = triples(
+      "conoha-assistant.io conohaservers/finalizers update", "conoha-assistant.io conohaimages/finalizers update");
+
+  /**
+   * Calls every authenticated user may make (Kubernetes' default ClusterRole system:basic-user), so the
+   * chart grants nothing for them: JOSDK asks which lease rights it has before it starts electing.
+   */
+  static final Set<String> GRANTED_TO_EVERYONE = triples("authorization.k8s.io selfsubjectrulesreviews create");
 
   /** The leader-election calls, in the operator's own namespace only. */
-  static final Set<String> LEADER_ELECTION_CALLS = triples("coordination.k8s.io leases get,create,update");
+  static final Set<String> LEADER_ELECTION_CALLS = triples("coordination.k8s.io leases get,create,patch");
 
   private Rbac() {}
 

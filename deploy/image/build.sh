@@ -1,0 +1,71 @@
+#!/bin/sh
+# Builds the operator's container image without a Docker engine, from Debian packages only, into an OCI
+# archive (target/image/conoha-assistant-<appVersion>.oci.tar) and an OCI layout (target/image/oci):
+#   1. base: Debian bookworm (essential) + openjdk-17-jre-headless, made with mmdebstrap
+#      (cached in target/image/base-rootfs.tar; delete it to rebuild; about 3.5 minutes and 330 MB);
+#   2. a layer with target/conoha-assistant-operator.jar (the operator-only jar) and the user 65532;
+#   3. the image config: user 65532:65532, entrypoint `java -jar /app/conoha-assistant-operator.jar operator`,
+#      JAVA_TOOL_OPTIONS, port 8080, OCI labels. Assembled with umoci, archived with skopeo.
+# Needs root (mmdebstrap, tar keeping owners) and the Debian packages mmdebstrap, umoci and skopeo.
+#   deploy/image/build.sh                       # after mvn package
+#   IMAGE_REPOSITORY=registry.example.com/ops/conoha-assistant deploy/image/build.sh
+set -eu
+cd "$(dirname "$0")/../.."
+version=$(sed -n 's/^appVersion: "\(.*\)"$/\1/p' charts/conoha-assistant/Chart.yaml)
+repository=${IMAGE_REPOSITORY:-$(sed -n 's/^  repository: //p' charts/conoha-assistant/values.yaml)}
+jar=target/conoha-assistant-operator.jar
+out=target/image
+test -f "$jar" || { echo "missing $jar: run mvn -B package -DskipTests first" >&2; exit 1; }
+for tool in mmdebstrap umoci skopeo; do
+  command -v "$tool" >/dev/null || { echo "$tool is missing: apt-get install -y --no-install-recommends $tool" >&2; exit 1; }
+done
+mkdir -p "$out"
+
+base="$out/base-rootfs.tar"
+if [ ! -s "$base" ]; then
+  echo "building the base from Debian packages (mmdebstrap)..."
+  mmdebstrap --variant=essential --include=openjdk-17-jre-headless \
+    --dpkgopt='path-exclude=/usr/share/doc/*' --dpkgopt='path-exclude=/usr/share/man/*' \
+    --dpkgopt='path-exclude=/usr/share/locale/*' --setup-hook='mkdir -p "$1/usr/share/man/man1"' \
+    bookworm "$base.tmp" http://deb.debian.org/debian
+  mv "$base.tmp" "$base"
+fi
+
+rm -rf "$out/oci" "$out/bundle"
+umoci init --layout "$out/oci"
+umoci new --image "$out/oci:build"
+umoci unpack --image "$out/oci:build" "$out/bundle"
+tar -C "$out/bundle/rootfs" --numeric-owner -xpf "$base"
+umoci repack --image "$out/oci:build" --history.created_by "mmdebstrap bookworm essential + openjdk-17-jre-headless" "$out/bundle"
+
+rm -rf "$out/bundle"
+umoci unpack --image "$out/oci:build" "$out/bundle"
+root="$out/bundle/rootfs"
+echo "conoha:x:65532:65532:ConoHa Assistant:/app:/usr/sbin/nologin" >> "$root/etc/passwd"
+echo "conoha:x:65532:" >> "$root/etc/group"
+mkdir -p "$root/app"
+install -o 0 -g 0 -m 0444 "$jar" "$root/app/conoha-assistant-operator.jar"
+umoci repack --image "$out/oci:build" --history.created_by "COPY $jar /app/" "$out/bundle"
+rm -rf "$out/bundle"
+
+umoci config --image "$out/oci:build" --tag "$version" \
+  --config.user 65532:65532 --config.workingdir /app \
+  --config.entrypoint java --config.entrypoint -jar --config.entrypoint /app/conoha-assistant-operator.jar \
+  --config.entrypoint operator \
+  --config.env 'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
+  --config.env 'JAVA_TOOL_OPTIONS=-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -XX:-UsePerfData -Djava.io.tmpdir=/tmp -Dvertx.cacheDirBase=/tmp/vertx-cache' \
+  --config.exposedports 8080/tcp \
+  --config.label "org.opencontainers.image.title=conoha-assistant" \
+  --config.label "org.opencontainers.image.description=Kubernetes operator for ConoHa VPS servers and images" \
+  --config.label "org.opencontainers.image.source=https://github.com/conoha-assistant/conoha-assistant" \
+  --config.label "org.opencontainers.image.version=$version" \
+  --config.label "org.opencontainers.image.licenses=Apache-2.0" \
+  --config.label "org.opencontainers.image.base.name=debian:bookworm (mmdebstrap) + openjdk-17-jre-headless" \
+  --history.created_by "umoci config: user, entrypoint, labels"
+umoci rm --image "$out/oci:build"
+umoci gc --layout "$out/oci"
+
+archive="$out/conoha-assistant-$version.oci.tar"
+rm -f "$archive"
+skopeo copy --quiet "oci:$out/oci:$version" "oci-archive:$archive:$repository:$version"
+echo "$archive ($repository:$version)"
