@@ -25,13 +25,15 @@ class ArgoCdHealthTest {
 
   // The condition reasons the operator sets (decided for issue 7), by what they mean for the user.
   static final List<String> SERVER_SYNCED_USER_MUST_FIX = List.of("InvalidSpec", "SecretNotFound", "CredentialsInvalid",
-      "FlavorNotFound", "ImageNotFound", "QuotaExceeded", "DeleteLocked", "DuplicateServers", "ImmutableFieldChanged", "SaveFailed");
+      "FlavorNotFound", "ImageNotFound", "QuotaExceeded", "DeleteLocked", "DuplicateServers", "ImmutableFieldChanged", "SaveFailed",
+      "OwnedByAnother", "VolumeError", "SaveTimedOut", "VolumeTimedOut", "BuildTimedOut", "TaskTimedOut");
   static final List<String> SERVER_SYNCED_TRANSIENT = List.of("ApiUnavailable", "RateLimited", "Waiting");
   static final List<String> SERVER_READY_USER_MUST_FIX = List.of("ServerError");
   static final List<String> SERVER_READY_TRANSIENT = List.of("Creating", "Starting", "Stopping", "Resizing", "Archiving",
       "Restoring", "Snapshotting", "Deleting", "Pending");
   static final List<String> IMAGE_SYNCED_USER_MUST_FIX = List.of("InvalidSpec", "SecretNotFound", "CredentialsInvalid",
-      "SourceNotFound", "ImageNotFound", "QuotaExceeded", "DuplicateImages", "SaveFailed");
+      "SourceNotFound", "ImageNotFound", "QuotaExceeded", "DuplicateImages", "SaveFailed", "OwnedByAnother",
+      "SourceUnavailable", "SaveTimedOut", "TaskTimedOut");
   static final List<String> IMAGE_SYNCED_TRANSIENT = List.of("ApiUnavailable", "RateLimited", "SourceBusy", "InUse", "Waiting");
   static final List<String> IMAGE_READY_USER_MUST_FIX = List.of("SaveFailed", "SourceNotFound");
   static final List<String> IMAGE_READY_TRANSIENT = List.of("Pending", "Stopping", "Saving", "Deleting", "InUse");
