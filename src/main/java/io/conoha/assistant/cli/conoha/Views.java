@@ -1,7 +1,9 @@
 package io.conoha.assistant.cli.conoha;
 
+import io.conoha.assistant.client.Capabilities;
 import io.conoha.assistant.client.ConohaClient;
 import io.conoha.assistant.client.Endpoints;
+import io.conoha.assistant.client.Finding;
 import io.conoha.assistant.client.Token;
 import io.conoha.assistant.client.model.Flavor;
 import io.conoha.assistant.client.model.Image;
@@ -19,12 +21,14 @@ public final class Views {
   public static View check(ConohaClient client) {
     Token token = client.identity().token();
     Endpoints endpoints = client.identity().endpoints();
+    Capabilities probed = client.probe();
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("generation", client.generation());
     data.put("identityUrl", client.credentials().identityUrl());
     data.put("projectId", token.projectId());
     data.put("tokenExpires", token.expiresAt());
     data.put("endpoints", endpoints);
+    data.put("capabilities", probed);
     Table table = Table.fields()
         .row("API generation", client.generation())
         .row("Identity", client.credentials().identityUrl())
@@ -33,8 +37,18 @@ public final class Views {
         .row("Compute", endpoints.compute())
         .row("Image", endpoints.image())
         .row("Volume", endpoints.volume())
-        .row("Network", endpoints.network());
+        .row("Network", endpoints.network())
+        .row("Name required", finding(probed.nameRequired(), "at the first server create"))
+        .row("Volume types", probed.volumeTypes().map(t -> t.isEmpty() ? "none offered" : String.join(", ", t))
+            .orElse(endpoints.volume() == null ? "none (no volume service)" : "unknown (the list could not be read)"))
+        .row("Custom metadata", finding(probed.customMetadataKept(), "after the first server create"))
+        .row("Resize needs stop", finding(probed.resizeNeedsStop(), "at the first resize of a running server"));
     return new View(data, table);
+  }
+
+  /** A probe's answer, or when it will be known (the probes that need a create are never run by check). */
+  private static String finding(Finding f, String when) {
+    return f.isKnown() ? f.name().toLowerCase(Locale.ROOT) : "unknown (learned " + when + ")";
   }
 
   public static View flavors(List<Flavor> flavors) {

@@ -2,6 +2,8 @@ package io.conoha.assistant.client.openstack;
 
 import static io.conoha.assistant.client.openstack.UrlPath.segment;
 
+import io.conoha.assistant.client.AccountProbes;
+import io.conoha.assistant.client.BootVolumeTypes;
 import io.conoha.assistant.client.ImageService;
 import io.conoha.assistant.client.VolumeService;
 import io.conoha.assistant.client.error.ConohaException;
@@ -9,6 +11,7 @@ import io.conoha.assistant.client.http.ApiCaller;
 import io.conoha.assistant.client.http.ApiRequest;
 import io.conoha.assistant.client.http.ApiService;
 import io.conoha.assistant.client.http.Blocking;
+import io.conoha.assistant.client.model.Flavor;
 import io.conoha.assistant.client.model.Image;
 import io.conoha.assistant.client.model.ImageQuery;
 import io.conoha.assistant.client.model.Volume;
@@ -19,22 +22,30 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Cinder ({@code /v3/{project}} on v3 accounts): volumes, types and saving a volume as an image. */
 public final class CinderVolumes implements VolumeService {
   static final String UPLOAD_OPERATION = "volumes.action.os-volume_upload_image";
   private static final ApiService VOLUME = ApiService.VOLUME;
 
+  private static final Logger LOG = LoggerFactory.getLogger(CinderVolumes.class);
+
   private final ApiCaller caller;
   private final ImageService images;
+  private final AccountProbes probes;
 
-  public CinderVolumes(ApiCaller caller, ImageService images) {
+  public CinderVolumes(ApiCaller caller, ImageService images, AccountProbes probes) {
     this.caller = caller;
     this.images = images;
+    this.probes = probes;
   }
 
   @Override
-  public Volume createVolume(VolumeCreateRequest create) {
+  public Volume createVolume(VolumeCreateRequest asked) {
+    VolumeCreateRequest create = asked.bootFor() == null ? asked
+        : asked.withVolumeType(bootVolumeType(asked.bootFor(), asked.volumeType()));
     JsonObject volume = new JsonObject()
         .put("size", create.sizeGB())
         .put("name", create.name())
@@ -45,6 +56,24 @@ public final class CinderVolumes implements VolumeService {
     }
     ApiRequest request = ApiRequest.post(VOLUME, "volumes.create", "/volumes", new JsonObject().put("volume", withoutNulls(volume)));
     return await(caller.call(request).map(r -> CinderJson.volume(Json.object(r.json(), "volume"))), request);
+  }
+
+  /**
+   * From the account's offered types, asked for once. When they cannot be read (an account may not be allowed
+   * to list them), ConoHa's documented names are used and an explicit type is sent unchecked.
+   */
+  private String bootVolumeType(Flavor plan, String explicit) {
+    List<String> offered;
+    try {
+      offered = probes.volumeTypes(this::listVolumeTypes);
+    } catch (ConohaException e) {
+      if (e.kind() == ConohaException.Kind.CONFIGURATION) {
+        throw e;
+      }
+      LOG.warn("cannot list volume types ({}); using ConoHa's documented boot volume types", e.getMessage());
+      return BootVolumeTypes.documented(plan, explicit);
+    }
+    return BootVolumeTypes.choose(plan, explicit, offered);
   }
 
   @Override

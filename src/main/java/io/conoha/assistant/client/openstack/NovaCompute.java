@@ -2,7 +2,9 @@ package io.conoha.assistant.client.openstack;
 
 import static io.conoha.assistant.client.openstack.UrlPath.segment;
 
+import io.conoha.assistant.client.AccountProbes;
 import io.conoha.assistant.client.ComputeService;
+import io.conoha.assistant.client.Finding;
 import io.conoha.assistant.client.error.ConohaException;
 import io.conoha.assistant.client.http.ApiCaller;
 import io.conoha.assistant.client.http.ApiRequest;
@@ -17,6 +19,9 @@ import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Nova, on either compute path shape ({@code /v2/{tenant}} on v2 accounts, {@code /v2.1} on v3): paths are
@@ -25,10 +30,16 @@ import java.util.Optional;
 public final class NovaCompute implements ComputeService {
   private static final ApiService COMPUTE = ApiService.COMPUTE;
 
-  private final ApiCaller caller;
+  private static final Logger LOG = LoggerFactory.getLogger(NovaCompute.class);
+  /** Stock Nova's JSON-schema refusal of a body without a name (and the shorter wordings other clouds use). */
+  private static final Pattern NAME_REQUIRED = Pattern.compile("(?i)'?\\bname'? is (a )?required");
 
-  public NovaCompute(ApiCaller caller) {
+  private final ApiCaller caller;
+  private final AccountProbes probes;
+
+  public NovaCompute(ApiCaller caller, AccountProbes probes) {
     this.caller = caller;
+    this.probes = probes;
   }
 
   @Override
@@ -61,12 +72,64 @@ public final class NovaCompute implements ComputeService {
     return await(caller.call(request).map(r -> NovaJson.server(Json.object(r.json(), "server"))), request);
   }
 
+  /**
+   * ConoHa's documented body first (no {@code name}); when the cloud answers 400 that a name is required, the
+   * same body again with the name tag as {@code name}, and every later create of this account sends it at once.
+   * A validation 400 created nothing, so this is the one create that is ever repeated. After the first create
+   * that carried custom metadata keys, they are read back once to learn whether the cloud keeps them.
+   */
   @Override
   public String createServer(ServerCreateRequest create) {
-    ApiRequest request = ApiRequest.post(COMPUTE, ServerCreateBody.OPERATION, "/servers", ServerCreateBody.of(create))
+    boolean sendName = probes.nameRequired() == Finding.YES;
+    String id;
+    try {
+      id = postServer(create, sendName);
+    } catch (ConohaException e) {
+      if (sendName || !isNameRequired(e)) {
+        throw e;
+      }
+      probes.learnNameRequired(true);
+      sendName = true;
+      id = postServer(create, true);
+    }
+    if (!sendName) {
+      probes.learnNameRequired(false);
+    }
+    checkCustomMetadataKept(id, create.metadata());
+    return id;
+  }
+
+  static boolean isNameRequired(ConohaException e) {
+    return e.kind() == ConohaException.Kind.BAD_REQUEST && e.getMessage() != null
+        && NAME_REQUIRED.matcher(e.getMessage()).find();
+  }
+
+  private String postServer(ServerCreateRequest create, boolean withName) {
+    ApiRequest request = ApiRequest.post(COMPUTE, ServerCreateBody.OPERATION, "/servers",
+            ServerCreateBody.of(create, withName))
         .withSecrets(ServerCreateBody.secretsOf(create));
     return await(caller.call(request).map(r -> required(Json.string(Json.object(r.json(), "server"), "id"),
         request, "server.id")), request);
+  }
+
+  /** Once per account: do keys other than the name tag survive a create? A failed look leaves it unknown. */
+  private void checkCustomMetadataKept(String serverId, Map<String, String> sent) {
+    if (probes.customMetadataKept().isKnown() || sent == null) {
+      return;
+    }
+    Map<String, String> custom = new java.util.LinkedHashMap<>(sent);
+    custom.remove(ServerCreateBody.NAME_TAG);
+    if (custom.isEmpty()) {
+      return;
+    }
+    try {
+      Map<String, String> kept = getMetadata(serverId);
+      probes.learnCustomMetadataKept(custom.entrySet().stream()
+          .allMatch(e -> e.getValue().equals(kept.get(e.getKey()))));
+    } catch (ConohaException e) {
+      LOG.info("could not read back the metadata of new server {} ({}); whether custom keys survive stays unknown",
+          serverId, e.getMessage());
+    }
   }
 
   @Override
