@@ -99,6 +99,19 @@ class ProbesTest {
   }
 
   @Test
+  void theNameRefusalIsRecognisedWhenNovaEchoesALongRequestBeforeIt() {
+    on(v2(CloudQuirks.stockNova()), (sim, client) -> {
+      Flavor plan = client.compute().findFlavor("g-c2m1d100");
+      String userData = "#cloud-config\n" + "# padding\n".repeat(300);
+      client.compute().createServer(new ServerCreateRequest(plan.id(),
+          client.images().findImage("vmi-ubuntu-22.04-amd64").id(), null, PASS, null, List.of(), userData, TAGS));
+
+      assertThat(client.capabilities().nameRequired()).isEqualTo(Finding.YES);
+      assertThat(sim.ledger().state().servers()).hasSize(1);
+    });
+  }
+
+  @Test
   void anyOtherBadRequestOfACreateIsNeverRepeated() {
     on(v2(CloudQuirks.stockNova()), (sim, client) -> {
       Flavor plan = client.compute().findFlavor("g-c2m1d100");
