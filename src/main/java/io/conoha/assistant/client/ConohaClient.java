@@ -48,7 +48,7 @@ public final class ConohaClient implements AutoCloseable {
     this.compute = new NovaCompute(caller, probes);
     this.computeImages = new NovaProxyImages(caller);
     this.images = new CatalogRoutedImages(identity, new GlanceImages(caller, credentials.region()), computeImages);
-    this.volumes = new CinderVolumes(caller, images, probes);
+    this.volumes = new CinderVolumes(caller, images, probes, () -> identity.endpoints().volume() != null);
   }
 
   public static ConohaClient create(Vertx vertx, Credentials credentials, ClientSettings settings, MeterRegistry registry) {

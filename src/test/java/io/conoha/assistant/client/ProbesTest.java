@@ -131,7 +131,7 @@ class ProbesTest {
       createLocal(client, Map.of("instance_name_tag", "two", "conoha-assistant:owner", "uid-2"));
 
       assertThat(client.capabilities().customMetadataKept()).isEqualTo(Finding.YES);
-      assertThat(sim.ledger().count("servers.metadata.get")).as("checked once per account").isEqualTo(1);
+      assertThat(sim.ledger().count("servers.get")).as("checked once per account").isEqualTo(1);
     });
   }
 
@@ -153,7 +153,7 @@ class ProbesTest {
       createLocal(client, Map.of("instance_name_tag", "plain"));
 
       assertThat(client.capabilities().customMetadataKept()).isEqualTo(Finding.UNKNOWN);
-      assertThat(sim.ledger().count("servers.metadata.get")).isZero();
+      assertThat(sim.ledger().count("servers.get")).isZero();
     });
   }
 

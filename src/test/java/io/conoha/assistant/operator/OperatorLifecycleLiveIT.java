@@ -50,7 +50,7 @@ class OperatorLifecycleLiveIT {
       ConohaServer running = bed.awaitServer(name, "running", s -> ready(s) && phase(s, ServerPhase.Running));
       String firstId = cleanup.server(running.getStatus().getServerId());
       assertThat(client.compute().getServer(firstId).status()).isEqualTo(ServerStatus.ACTIVE);
-      System.out.println("live: operator created " + firstId + "; capabilities " + client.capabilities());
+      System.out.println("live: operator created " + firstId);
 
       setState(bed, name, ServerState.Stopped);
       bed.awaitServer(name, "stopped", s -> ready(s) && phase(s, ServerPhase.Stopped));

@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,11 +36,14 @@ public final class CinderVolumes implements VolumeService {
   private final ApiCaller caller;
   private final ImageService images;
   private final AccountProbes probes;
+  private final BooleanSupplier hasVolumeService;
 
-  public CinderVolumes(ApiCaller caller, ImageService images, AccountProbes probes) {
+  /** @param hasVolumeService whether the account's catalog (in its region) has a volume endpoint */
+  public CinderVolumes(ApiCaller caller, ImageService images, AccountProbes probes, BooleanSupplier hasVolumeService) {
     this.caller = caller;
     this.images = images;
     this.probes = probes;
+    this.hasVolumeService = hasVolumeService;
   }
 
   @Override
@@ -82,8 +86,16 @@ public final class CinderVolumes implements VolumeService {
     return await(caller.call(request).map(r -> CinderJson.volume(Json.object(r.json(), "volume"))), request);
   }
 
+  /**
+   * A cloud without a volume service (a stock OpenStack without Cinder, the local-disk-only harness) has no
+   * volumes: the listing is empty rather than an error, so whoever watches the account keeps working. Creating
+   * or reading a volume there still fails with CONFIGURATION.
+   */
   @Override
   public List<Volume> listVolumes() {
+    if (!hasVolumeService.getAsBoolean()) {
+      return List.of();
+    }
     ApiRequest request = ApiRequest.get(VOLUME, "volumes.list", "/volumes/detail");
     return await(Pager.all(caller, request, "volumes").map(all -> all.stream().map(CinderJson::volume).toList()),
         request);

@@ -112,7 +112,13 @@ public final class NovaCompute implements ComputeService {
         request, "server.id")), request);
   }
 
-  /** Once per account: do keys other than the name tag survive a create? A failed look leaves it unknown. */
+  /**
+   * Once per account: do keys other than the name tag survive a create? Read from {@code GET /servers/{id}}:
+   * a real Nova answers {@code GET /servers/{id}/metadata} with {@code {}} while the server is still a build
+   * request, although the server itself already shows its metadata. An empty answer proves nothing (ConoHa
+   * documents the name tag, so a cloud that kept nothing is not answering yet): the next create looks again.
+   * A failed look leaves the finding unknown too; the create has succeeded either way.
+   */
   private void checkCustomMetadataKept(String serverId, Map<String, String> sent) {
     if (probes.customMetadataKept().isKnown() || sent == null) {
       return;
@@ -123,11 +129,15 @@ public final class NovaCompute implements ComputeService {
       return;
     }
     try {
-      Map<String, String> kept = getMetadata(serverId);
+      Map<String, String> kept = getServer(serverId).metadata();
+      if (kept.isEmpty()) {
+        LOG.info("new server {} shows no metadata yet; whether custom keys survive stays unknown", serverId);
+        return;
+      }
       probes.learnCustomMetadataKept(custom.entrySet().stream()
           .allMatch(e -> e.getValue().equals(kept.get(e.getKey()))));
     } catch (ConohaException e) {
-      LOG.info("could not read back the metadata of new server {} ({}); whether custom keys survive stays unknown",
+      LOG.info("could not read back new server {} ({}); whether custom keys survive stays unknown",
           serverId, e.getMessage());
     }
   }
