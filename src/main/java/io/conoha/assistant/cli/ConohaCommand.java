@@ -70,7 +70,7 @@ public final class ConohaCommand extends CommandGroup {
     return verbose;
   }
 
-  @Command(name = "check", description = "Authenticate; print the API generation, token expiry and endpoints.")
+  @Command(name = "check", description = "Authenticate; print the API generation, token expiry, endpoints and what the probes found.")
   int check() {
     return CliRun.execute(spec, Schemas.CHECK, (c, out) -> out.show(c.client()));
   }

@@ -19,7 +19,10 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.net.PemTrustOptions;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
+import io.conoha.assistant.client.error.ConohaException;
 import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One ConoHa account: identity, compute, image and volume services sharing one token cache, one outbound
@@ -28,6 +31,7 @@ import java.time.Clock;
  * IllegalStateException). Creating a client sends nothing; the first call authenticates.
  */
 public final class ConohaClient implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ConohaClient.class);
   private final Credentials credentials;
   private final WebClient web;
   private final KeystoneIdentity identity;
@@ -35,15 +39,16 @@ public final class ConohaClient implements AutoCloseable {
   private final ImageService images;
   private final ImageService computeImages;
   private final VolumeService volumes;
+  private final AccountProbes probes = new AccountProbes();
 
   private ConohaClient(Credentials credentials, WebClient web, KeystoneIdentity identity, ApiCaller caller) {
     this.credentials = credentials;
     this.web = web;
     this.identity = identity;
-    this.compute = new NovaCompute(caller);
+    this.compute = new NovaCompute(caller, probes);
     this.computeImages = new NovaProxyImages(caller);
     this.images = new CatalogRoutedImages(identity, new GlanceImages(caller, credentials.region()), computeImages);
-    this.volumes = new CinderVolumes(caller, images);
+    this.volumes = new CinderVolumes(caller, images, probes, () -> identity.endpoints().volume() != null);
   }
 
   public static ConohaClient create(Vertx vertx, Credentials credentials, ClientSettings settings, MeterRegistry registry) {
@@ -115,6 +120,42 @@ public final class ConohaClient implements AutoCloseable {
    */
   public ImageService computeImages() {
     return computeImages;
+  }
+
+  /**
+   * What this account's cloud has shown so far where ConoHa is undocumented (README, "Probes"). Each finding
+   * is learned once, from the cloud's own answers, and kept for this client's life.
+   */
+  public Capabilities capabilities() {
+    return probes.capabilities();
+  }
+
+  /**
+   * Asks the cloud now for what can be asked without creating anything (the offered volume types; once per
+   * account), then returns all findings. An account without a volume service has no types.
+   */
+  public Capabilities probe() {
+    if (identity.endpoints().volume() != null) {
+      try {
+        probes.volumeTypes(volumes::listVolumeTypes);
+      } catch (ConohaException e) {
+        LOG.warn("cannot list the volume types: {}", e.getMessage());
+      }
+    }
+    return probes.capabilities();
+  }
+
+  AccountProbes probes() {
+    return probes;
+  }
+
+  /** Waits bounded by {@link WaitDeadlines#defaults()}. */
+  public Waits waits() {
+    return new Waits(this, WaitDeadlines.defaults());
+  }
+
+  public Waits waits(WaitDeadlines deadlines) {
+    return new Waits(this, deadlines);
   }
 
   /** Closes this account's HTTP connections; the Vert.x instance belongs to the caller. */

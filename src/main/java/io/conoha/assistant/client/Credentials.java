@@ -143,6 +143,31 @@ public record Credentials(
     }
   }
 
+  /**
+   * The keys of a Kubernetes Secret that reads back as these credentials (only the keys that are set). Holds
+   * the password: for writing a Secret, never for printing.
+   */
+  public Map<String, String> toKeys() {
+    Map<String, String> keys = new LinkedHashMap<>();
+    putIfSet(keys, "identityUrl", identityUrl);
+    putIfSet(keys, "username", username);
+    putIfSet(keys, "userId", userId);
+    putIfSet(keys, "password", password);
+    putIfSet(keys, "tenantId", tenantId);
+    putIfSet(keys, "tenantName", tenantName);
+    putIfSet(keys, "region", region);
+    putIfSet(keys, "domain", domain);
+    putIfSet(keys, "caCert", caCert);
+    endpointOverrides.forEach((service, url) -> keys.put(service + "Url", url));
+    return keys;
+  }
+
+  private static void putIfSet(Map<String, String> keys, String key, String value) {
+    if (value != null) {
+      keys.put(key, value);
+    }
+  }
+
   @Override
   public String toString() {
     Map<String, Object> shown = new LinkedHashMap<>();

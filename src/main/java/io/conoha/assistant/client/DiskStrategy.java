@@ -23,8 +23,9 @@ public interface DiskStrategy {
   boolean needsBootVolume();
 
   /**
-   * The boot volume to create first (only when {@link #needsBootVolume()}). Null size/type mean ConoHa's
-   * defaults: 30 GB / c3j1-as01-boot for 512 MB plans, 100 GB / c3j1-ds02-boot otherwise.
+   * The boot volume to create first (only when {@link #needsBootVolume()}). A null size means ConoHa's: 30 GB
+   * for 512 MB plans, 100 GB otherwise. A null type is chosen at create time from the types the account offers
+   * ({@link BootVolumeTypes}); an explicit one is checked against them.
    */
   VolumeCreateRequest bootVolume(Flavor flavor, String imageId, Integer sizeGB, String volumeType, String name,
       Map<String, String> metadata);

@@ -16,11 +16,8 @@ import java.util.Map;
  */
 public final class VolumeDiskStrategy implements DiskStrategy {
   static final VolumeDiskStrategy INSTANCE = new VolumeDiskStrategy();
-  static final int SMALL_PLAN_RAM_MIB = 512;
   static final int SMALL_PLAN_BOOT_GB = 30;
-  static final String SMALL_PLAN_BOOT_TYPE = "c3j1-as01-boot";
   static final int BOOT_GB = 100;
-  static final String BOOT_TYPE = "c3j1-ds02-boot";
   private static final long GIB = 1024L * 1024 * 1024;
 
   private VolumeDiskStrategy() {}
@@ -33,10 +30,11 @@ public final class VolumeDiskStrategy implements DiskStrategy {
   @Override
   public VolumeCreateRequest bootVolume(Flavor flavor, String imageId, Integer sizeGB, String volumeType,
       String name, Map<String, String> metadata) {
-    boolean small = flavor.ramMiB() <= SMALL_PLAN_RAM_MIB;
+    boolean small = flavor.ramMiB() <= BootVolumeTypes.SMALL_PLAN_RAM_MIB;
     int size = sizeGB != null ? sizeGB : small ? SMALL_PLAN_BOOT_GB : BOOT_GB;
-    String type = volumeType != null ? volumeType : small ? SMALL_PLAN_BOOT_TYPE : BOOT_TYPE;
-    return new VolumeCreateRequest(name, size, type, imageId, metadata == null ? Map.of() : Map.copyOf(metadata));
+    // the type is checked against, or chosen from, the account's offered types when the volume is created
+    return new VolumeCreateRequest(name, size, volumeType, imageId, metadata == null ? Map.of() : Map.copyOf(metadata),
+        flavor);
   }
 
   @Override

@@ -107,6 +107,11 @@ final class ComputeRoutes {
 
   private Reply createServer(Call call) {
     JsonNode server = call.member("server");
+    if (world.config.quirks().requireServerName() && Validation.optionalString(server, "name") == null) {
+      // stock Nova's JSON-schema refusal; nothing is created
+      throw ApiError.badRequest("Invalid input for field/attribute server. Value: " + server
+          + ". 'name' is a required property");
+    }
     String adminPass = Validation.optionalString(server, "adminPass");
     if (adminPass != null) {
       Validation.adminPass(adminPass, world.config.generation());

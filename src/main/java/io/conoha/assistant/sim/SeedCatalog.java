@@ -24,13 +24,16 @@ final class SeedCatalog {
   private final List<SecurityGroup> securityGroups;
   private final List<PublicImage> publicImages;
 
-  SeedCatalog(ApiGeneration generation, String region) {
+  /** @param offeredTypes volume type names to offer instead of ConoHa's documented three; empty = ConoHa's */
+  SeedCatalog(ApiGeneration generation, String region, List<String> offeredTypes) {
     boolean v2 = generation == ApiGeneration.V2;
     this.flavors = v2 ? v2Flavors() : v3Flavors();
-    this.volumeTypes = List.of(
-        type(region + "-ds02-boot", "Boot volume for plans with 1 GB memory or more (100 GB)"),
-        type(region + "-as01-boot", "Boot volume for the 512 MB plan (30 GB)"),
-        type(region + "-ds02-add", "Additional volume"));
+    this.volumeTypes = offeredTypes.isEmpty()
+        ? List.of(
+            type(region + "-ds02-boot", "Boot volume (100 GB; 30 GB for the 512 MB plan)"),
+            type(region + "-as01-boot", "Boot volume for the 512 MB plan (30 GB)"),
+            type(region + "-ds02-add", "Additional volume"))
+        : offeredTypes.stream().map(name -> type(name, name.endsWith("-boot") ? "Boot volume" : "Volume")).toList();
     this.securityGroups = (v2
         ? List.of("default", "gncs-ipv4-all", "gncs-ipv4-ssh", "gncs-ipv4-web", "gncs-ipv6-all")
         : List.of("default", "IPv4v6-SSH", "IPv4v6-Web", "IPv4v6-ICMP")).stream()

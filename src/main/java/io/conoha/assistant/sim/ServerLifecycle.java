@@ -57,7 +57,7 @@ final class ServerLifecycle {
     Validation.metadataCount(metadata.size() + (metadata.containsKey(ServerRecord.NAME_TAG) ? 0 : 1));
 
     ServerRecord server = newServer(flavor, volume == null ? image.id : null, request.keyName(), groups);
-    server.metadata.putAll(metadata);
+    server.metadata.putAll(world.keptMetadata(metadata));
     // ConoHa names the server after its address; the name a client asked for becomes the name tag
     server.metadata.putIfAbsent(ServerRecord.NAME_TAG, request.name() == null || request.name().isEmpty()
         ? server.name : request.name());
@@ -214,6 +214,9 @@ final class ServerLifecycle {
   void resize(String id, String flavorRef) {
     ServerRecord server = world.server(id);
     requireState(server, "resize", "active", "stopped");
+    if (world.config.quirks().refuseRunningResize() && "active".equals(server.vmState)) {
+      throw ApiError.invalidState("resize", server.id, "vm_state", "active");
+    }
     SeedCatalog.Flavor target = world.catalog.flavor(flavorRef)
         .orElseThrow(() -> ApiError.badRequest("Unable to locate requested flavor."));
     if (target.id().equals(server.flavor.id())) {
@@ -328,7 +331,7 @@ final class ServerLifecycle {
   Map<String, String> updateMetadata(String id, Map<String, String> changes, boolean replace) {
     ServerRecord server = world.server(id);
     Map<String, String> result = new LinkedHashMap<>(replace ? Map.of() : server.metadata);
-    result.putAll(changes);
+    result.putAll(world.keptMetadata(changes));
     Validation.metadataCount(result.size());
     world.score.ownerTagWritten(server, server.metadata.get(Scorebook.OWNER_TAG), result.get(Scorebook.OWNER_TAG));
     server.metadata.clear();

@@ -20,6 +20,7 @@ import java.util.function.Consumer;
  * @param domain the Keystone v3 domain accepted with name-based authentication
  * @param savedImageBytes the size every saved image gets (what counts against {@code imageQuotaBytes})
  * @param faults faults active from the start
+ * @param quirks how to behave where ConoHa is undocumented (default: as documented)
  */
 public record SimConfig(
     ApiGeneration generation,
@@ -37,7 +38,8 @@ public record SimConfig(
     long seed,
     String domain,
     long savedImageBytes,
-    FaultPlan faults) {
+    FaultPlan faults,
+    CloudQuirks quirks) {
 
   public SimConfig {
     Objects.requireNonNull(generation, "generation");
@@ -52,6 +54,7 @@ public record SimConfig(
     Objects.requireNonNull(timings, "timings");
     Objects.requireNonNull(domain, "domain");
     Objects.requireNonNull(faults, "faults");
+    Objects.requireNonNull(quirks, "quirks");
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be 0..65535, got " + port);
     }
@@ -79,7 +82,8 @@ public record SimConfig(
         42L,
         "gnc",
         3 * Units.GIB,
-        FaultPlan.none());
+        FaultPlan.none(),
+        CloudQuirks.conoha());
   }
 
   public SimConfig withGeneration(ApiGeneration g) {
@@ -136,6 +140,11 @@ public record SimConfig(
     return with(c -> c.faults = plan);
   }
 
+  /** Behave another way where ConoHa is undocumented (see {@link CloudQuirks}). */
+  public SimConfig withQuirks(CloudQuirks q) {
+    return with(c -> c.quirks = q);
+  }
+
   private SimConfig with(Consumer<Copy> change) {
     Copy copy = new Copy(this);
     change.accept(copy);
@@ -160,6 +169,7 @@ public record SimConfig(
     String domain;
     long savedImageBytes;
     FaultPlan faults;
+    CloudQuirks quirks;
 
     Copy(SimConfig c) {
       generation = c.generation;
@@ -178,11 +188,12 @@ public record SimConfig(
       domain = c.domain;
       savedImageBytes = c.savedImageBytes;
       faults = c.faults;
+      quirks = c.quirks;
     }
 
     SimConfig build() {
       return new SimConfig(generation, host, port, username, userId, password, tenantId, tenantName, region,
-          tokenLifetime, timings, imageQuotaBytes, seed, domain, savedImageBytes, faults);
+          tokenLifetime, timings, imageQuotaBytes, seed, domain, savedImageBytes, faults, quirks);
     }
   }
 
@@ -204,7 +215,7 @@ public record SimConfig(
     }
     List<String> known = List.of("generation", "host", "port", "username", "userId", "password", "tenantId",
         "tenantName", "region", "tokenLifetime", "timings", "imageQuota", "imageQuotaBytes", "seed", "domain",
-        "savedImageSize", "faults");
+        "savedImageSize", "faults", "quirks");
     n.fieldNames().forEachRemaining(f -> {
       if (!known.contains(f)) {
         throw new IllegalArgumentException("unknown field '" + f + "' (known: " + String.join(", ", known) + ")");
@@ -222,7 +233,7 @@ public record SimConfig(
         lifetime == null ? d.tokenLifetime : lifetime, timings == null ? d.timings : timings, quota,
         n.path("seed").asLong(d.seed), text(n, "domain", d.domain),
         n.hasNonNull("savedImageSize") ? Units.bytes(n.get("savedImageSize")) : d.savedImageBytes,
-        FaultPlan.fromJson(n.get("faults")));
+        FaultPlan.fromJson(n.get("faults")), CloudQuirks.fromJson(n.get("quirks")));
   }
 
   /** "v2"/"2"/"V2" or "v3"/"3". */

@@ -47,7 +47,7 @@ final class SimWorld {
     this.clock = clock;
     this.ids = ids;
     this.listLag = listLag;
-    this.catalog = new SeedCatalog(config.generation(), config.region());
+    this.catalog = new SeedCatalog(config.generation(), config.region(), config.quirks().volumeTypes());
     this.imageQuotaBytes = config.imageQuotaBytes();
     seedPublicImages();
   }
@@ -63,6 +63,19 @@ final class SimWorld {
       image.properties.putAll(p.properties());
       images.put(image.id, image);
     }
+  }
+
+  /** ConoHa documents these metadata keys; the {@code dropUnknownMetadata} quirk keeps only them. */
+  static final Set<String> DOCUMENTED_METADATA = Set.of(ServerRecord.NAME_TAG, "IsDeleteLocked");
+
+  /** The metadata a create or update keeps: all of it, or only the documented keys with dropUnknownMetadata. */
+  Map<String, String> keptMetadata(Map<String, String> metadata) {
+    if (metadata == null || !config.quirks().dropUnknownMetadata()) {
+      return metadata == null ? Map.of() : metadata;
+    }
+    Map<String, String> kept = new LinkedHashMap<>(metadata);
+    kept.keySet().retainAll(DOCUMENTED_METADATA);
+    return kept;
   }
 
   Instant now() {

@@ -52,7 +52,7 @@ final class VolumeLifecycle {
     }
     VolumeRecord volume = newVolume(request.name(), request.description(), request.size(), type, image);
     if (request.metadata() != null) {
-      volume.metadata.putAll(request.metadata());
+      volume.metadata.putAll(world.keptMetadata(request.metadata()));
     }
     world.volumes.put(volume.id, volume);
     int epoch = volume.epoch;
@@ -70,13 +70,14 @@ final class VolumeLifecycle {
    */
   private static void checkConohaSize(SeedCatalog.VolumeType type, int size, boolean fromImage) {
     if (type.name().endsWith("-boot")) {
-      int required = type.name().contains("-as01-") ? 30 : 100;
+      List<Integer> allowed = type.name().contains("-as01-") ? List.of(30) : List.of(30, 100);
       if (!fromImage) {
         throw ApiError.badRequest("Invalid input received: a " + type.name() + " volume must be made from an image "
             + "(imageRef)");
       }
-      if (size != required) {
-        throw ApiError.badRequest("Invalid input received: a " + type.name() + " volume must be " + required
+      if (!allowed.contains(size)) {
+        throw ApiError.badRequest("Invalid input received: a " + type.name() + " volume must be "
+            + allowed.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(" or "))
             + " GB, not " + size);
       }
     } else if (!ADDITIONAL_SIZES.contains(size)) {
@@ -104,7 +105,8 @@ final class VolumeLifecycle {
   VolumeRecord createReady(ImageRecord image, int size, boolean smallPlan) {
     String region = world.config.region();
     SeedCatalog.VolumeType type = world.catalog.volumeType(region + (smallPlan ? "-as01-boot" : "-ds02-boot"))
-        .orElseThrow();
+        .or(() -> world.catalog.volumeTypes().stream().filter(t -> t.name().endsWith("-boot")).findFirst())
+        .orElse(world.catalog.volumeTypes().get(0));
     VolumeRecord volume = newVolume("", null, size, type, image);
     volume.setStatus("available", world.now());
     world.volumes.put(volume.id, volume);

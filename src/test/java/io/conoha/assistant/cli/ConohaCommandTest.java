@@ -89,6 +89,23 @@ class ConohaCommandTest {
   }
 
   @Test
+  void checkShowsWhatTheProbesKnowAndListsTheVolumeTypesOnce() {
+    cloud.on("GET", StubCloud.VOLUME + "/types", Reply.ok(new JsonObject().put("volume_types", new JsonArray()
+        .add(new JsonObject().put("id", "t1").put("name", "c3j1-ds02-boot"))
+        .add(new JsonObject().put("id", "t2").put("name", "c3j1-as01-boot")))));
+
+    Run run = conoha("check");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out())
+        .containsPattern("volume_types +c3j1-ds02-boot, c3j1-as01-boot")
+        .containsPattern("name_required +unknown \\(learned at the first server create\\)")
+        .containsPattern("custom_metadata +unknown")
+        .containsPattern("resize_needs_stop +unknown");
+    assertThat(cloud.count("GET", StubCloud.VOLUME + "/types")).isEqualTo(1);
+  }
+
+  @Test
   void flavorsPrintATableOrJsonWithTheSameColumnsAndTheOldOutputOptionStillWorks() {
     cloud.on("GET", COMPUTE + "/flavors/detail", Reply.ok(Bodies.v3Flavors()));
 

@@ -37,15 +37,27 @@ class DiskStrategyTest extends StubCloudTest {
   }
 
   @Test
-  void bootVolumeDefaultsFollowConohasRuleFor512MbAndOtherPlans() {
+  void bootVolumeSizesFollowConohasRuleFor512MbAndOtherPlansAndTheTypeIsLeftToTheAccountsList() {
     DiskStrategy strategy = DiskStrategy.forFlavor(VOLUME_PLAN);
 
     assertThat(strategy.bootVolume(SMALL_VOLUME_PLAN, "img", null, null, "a-boot", null))
-        .isEqualTo(new VolumeCreateRequest("a-boot", 30, "c3j1-as01-boot", "img", Map.of()));
+        .isEqualTo(new VolumeCreateRequest("a-boot", 30, null, "img", Map.of(), SMALL_VOLUME_PLAN));
     assertThat(strategy.bootVolume(VOLUME_PLAN, "img", null, null, "b-boot", Map.of("k", "v")))
-        .isEqualTo(new VolumeCreateRequest("b-boot", 100, "c3j1-ds02-boot", "img", Map.of("k", "v")));
+        .isEqualTo(new VolumeCreateRequest("b-boot", 100, null, "img", Map.of("k", "v"), VOLUME_PLAN));
     assertThat(strategy.bootVolume(VOLUME_PLAN, "img", 200, "c3j1-ds01-boot", "c-boot", null))
-        .isEqualTo(new VolumeCreateRequest("c-boot", 200, "c3j1-ds01-boot", "img", Map.of()));
+        .isEqualTo(new VolumeCreateRequest("c-boot", 200, "c3j1-ds01-boot", "img", Map.of(), VOLUME_PLAN));
+  }
+
+  @Test
+  void withoutAReadableTypeListTheBootVolumeGetsConohasDocumentedType() {
+    cloud.on("GET", StubCloud.VOLUME + "/types", Reply.status(403));
+    cloud.on("POST", VOLUMES, Reply.json(202, Bodies.wrap("volume", Bodies.volume("vol-9", "creating", 30, true))));
+
+    client().volumes().createVolume(DiskStrategy.forFlavor(SMALL_VOLUME_PLAN)
+        .bootVolume(SMALL_VOLUME_PLAN, "img-1", null, null, "small-boot", null));
+
+    assertThat(cloud.requests("POST", VOLUMES).get(0).json().getJsonObject("volume").getString("volume_type"))
+        .isEqualTo("c3j1-as01-boot");
   }
 
   @Test

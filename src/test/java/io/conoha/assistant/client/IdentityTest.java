@@ -85,7 +85,7 @@ class IdentityTest extends StubCloudTest {
   void aServiceMissingFromTheCatalogIsAConfigurationErrorThatSaysWhatToSet() {
     keystone.withoutVolumeService();
 
-    assertThatThrownBy(() -> client().volumes().listVolumes())
+    assertThatThrownBy(() -> client().volumes().getVolume("v1"))
         .isInstanceOfSatisfying(ConohaException.class, e -> assertThat(e.kind()).isEqualTo(Kind.CONFIGURATION))
         .hasMessageContaining("no volume endpoint in region c3j1")
         .hasMessageContaining("set volumeUrl");

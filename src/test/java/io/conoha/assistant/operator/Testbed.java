@@ -30,21 +30,35 @@ public final class Testbed implements AutoCloseable {
   public static final String NS = "default";
   public static final String SECRET = "conoha";
   public static final Duration WAIT = Duration.ofSeconds(30);
+  /** How long a wait may take against a real cloud (the live suite), where a build or a save takes minutes. */
+  public static final Duration LIVE_WAIT = Duration.ofMinutes(10);
 
   public final EmbeddedKubernetes kubernetes;
   public final KubernetesClient client;
   public final ConohaSimulator sim;
   private final OperatorSettings settings;
+  private final Duration wait;
   private ConohaOperator operator;
   private PrometheusMeterRegistry registry;
 
   private Testbed(ApiGeneration generation, SimConfig simConfig, OperatorSettings settings) {
-    this.sim = ConohaSimulator.start(simConfig);
+    this(ConohaSimulator.start(simConfig), null, settings);
+  }
+
+  /** @param sim null when the operator talks to a real cloud with {@code credentialKeys} */
+  private Testbed(ConohaSimulator sim, java.util.Map<String, String> credentialKeys, OperatorSettings settings) {
+    this.sim = sim;
     this.kubernetes = EmbeddedKubernetes.start();
     this.client = kubernetes.client();
     this.settings = settings;
-    writeCredentials(SECRET, sim.credentialKeys());
+    this.wait = sim != null ? WAIT : LIVE_WAIT;
+    writeCredentials(SECRET, sim != null ? sim.credentialKeys() : credentialKeys);
     startOperator();
+  }
+
+  /** The real operator and the in-process Kubernetes API against a real cloud (the live suite): no simulator. */
+  public static Testbed againstCloud(java.util.Map<String, String> credentialKeys, OperatorSettings settings) {
+    return new Testbed(null, credentialKeys, settings);
   }
 
   public static Testbed start(ApiGeneration generation) {
@@ -131,12 +145,12 @@ public final class Testbed implements AutoCloseable {
   }
 
   public ConohaServer awaitServer(String name, String what, Predicate<ConohaServer> condition) {
-    return explained(() -> await(what).atMost(WAIT).pollInterval(Duration.ofMillis(50)).ignoreExceptions()
+    return explained(() -> await(what).atMost(wait).pollInterval(Duration.ofMillis(50)).ignoreExceptions()
         .until(() -> server(name), s -> s != null && condition.test(s)), () -> server(name));
   }
 
   public ConohaImage awaitImage(String name, String what, Predicate<ConohaImage> condition) {
-    return explained(() -> await(what).atMost(WAIT).pollInterval(Duration.ofMillis(50)).ignoreExceptions()
+    return explained(() -> await(what).atMost(wait).pollInterval(Duration.ofMillis(50)).ignoreExceptions()
         .until(() -> image(name), i -> i != null && condition.test(i)), () -> image(name));
   }
 
@@ -146,8 +160,8 @@ public final class Testbed implements AutoCloseable {
       return wait.call();
     } catch (org.awaitility.core.ConditionTimeoutException e) {
       throw new AssertionError(e.getMessage().replaceAll(" for input of .*", "") + "\nresource:\n"
-          + client.getKubernetesSerialization().asYaml(current.get()) + "\nConoHa: " + sim.ledger().state()
-          + "\ncalls: " + sim.ledger().countsByOperation(), e);
+          + client.getKubernetesSerialization().asYaml(current.get())
+          + (sim == null ? "" : "\nConoHa: " + sim.ledger().state() + "\ncalls: " + sim.ledger().countsByOperation()), e);
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
@@ -163,11 +177,11 @@ public final class Testbed implements AutoCloseable {
   }
 
   public void awaitServerGone(String name) {
-    await(name + " deleted").atMost(WAIT).pollInterval(Duration.ofMillis(50)).until(() -> server(name) == null);
+    await(name + " deleted").atMost(wait).pollInterval(Duration.ofMillis(50)).until(() -> server(name) == null);
   }
 
   public void awaitImageGone(String name) {
-    await(name + " deleted").atMost(WAIT).pollInterval(Duration.ofMillis(50)).until(() -> image(name) == null);
+    await(name + " deleted").atMost(wait).pollInterval(Duration.ofMillis(50)).until(() -> image(name) == null);
   }
 
   /** Events about an object, oldest first. */
@@ -191,7 +205,9 @@ public final class Testbed implements AutoCloseable {
       operator.close();
     } finally {
       kubernetes.close();
-      sim.close();
+      if (sim != null) {
+        sim.close();
+      }
     }
   }
 }

@@ -72,7 +72,19 @@ public final class Schemas {
       Column.of("compute_url", c -> c.identity().endpoints().compute()),
       Column.of("image_url", c -> c.identity().endpoints().image()),
       Column.of("volume_url", c -> c.identity().endpoints().volume()),
-      Column.of("network_url", c -> c.identity().endpoints().network()));
+      Column.of("network_url", c -> c.identity().endpoints().network()),
+      Column.of("name_required", c -> finding(c.capabilities().nameRequired(), "at the first server create")),
+      Column.of("volume_types", c -> c.probe().volumeTypes().map(t -> t.isEmpty() ? "none offered" : String.join(", ", t))
+          .orElse(c.identity().endpoints().volume() == null ? "none (no volume service)"
+              : "unknown (the list could not be read)")),
+      Column.of("custom_metadata", c -> finding(c.capabilities().customMetadataKept(), "after the first server create")),
+      Column.of("resize_needs_stop", c -> finding(c.capabilities().resizeNeedsStop(),
+          "at the first resize of a running server")));
+
+  /** A probe's answer, or when it will be known (the probes that need a create are never run by check). */
+  private static String finding(io.conoha.assistant.client.Finding f, String when) {
+    return f.isKnown() ? f.name().toLowerCase(java.util.Locale.ROOT) : "unknown (learned " + when + ")";
+  }
 
   /** What {@code server snapshot} started. */
   public record Snapshot(String imageId, String imageName, String serverId, String status) {}

@@ -58,7 +58,7 @@ public final class ServerCreateCommand implements Callable<Integer> {
   @Option(names = "--boot-volume-size", paramLabel = "GB", description = "Boot volume size. Default: 30 on 512 MB plans, else 100.")
   private Integer bootVolumeSize;
 
-  @Option(names = "--boot-volume-type", paramLabel = "TYPE", description = "Boot volume type. Default: c3j1-as01-boot on 512 MB plans, else c3j1-ds02-boot.")
+  @Option(names = "--boot-volume-type", paramLabel = "TYPE", description = "Boot volume type; must be one the account offers. Default: chosen from the account's types by plan (c3j1-as01-boot or c3j1-ds02-boot on 512 MB plans, c3j1-ds02-boot otherwise).")
   private String bootVolumeType;
 
   @Option(names = "--tag", paramLabel = "KEY=VALUE", description = "Metadata on the server and its boot volume; "

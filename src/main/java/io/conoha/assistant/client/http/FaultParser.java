@@ -3,6 +3,7 @@ package io.conoha.assistant.client.http;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -17,6 +18,8 @@ import java.util.regex.Pattern;
  */
 public final class FaultParser {
   private static final int MAX_LENGTH = 300;
+  private static final Pattern NOVA_VALUE_ECHO =
+      Pattern.compile("(Invalid input for field/attribute [^ ]+ Value: )(.*)(\\. [^{}]*)");
   private static final Pattern HTML_TITLE = Pattern.compile("(?is)<title>.*?</title>");
   private static final Pattern HTML_TAG = Pattern.compile("(?s)<[^>]*>");
   private static final Pattern WHITESPACE = Pattern.compile("\\s+");
@@ -69,12 +72,25 @@ public final class FaultParser {
     return message == null || message.isBlank() ? reasonPhrase(status) : oneLine(message);
   }
 
-  /** Strips HTML, folds whitespace, and keeps the line short. */
+  /**
+   * Strips HTML, folds whitespace, and keeps the line short. Nova's validation message echoes the whole
+   * request ("Invalid input for field/attribute server. Value: {...}. 'name' is a required property"): the
+   * echoed value is shortened, never the reason after it.
+   */
   static String oneLine(String text) {
     String noTitle = HTML_TITLE.matcher(text).replaceAll(" ");
     String plain = HTML_TAG.matcher(noTitle).replaceAll(" ");
     String folded = WHITESPACE.matcher(plain).replaceAll(" ").trim();
-    return folded.length() <= MAX_LENGTH ? folded : folded.substring(0, MAX_LENGTH) + "...";
+    if (folded.length() <= MAX_LENGTH) {
+      return folded;
+    }
+    Matcher echo = NOVA_VALUE_ECHO.matcher(folded);
+    if (echo.matches() && echo.group(3).length() < MAX_LENGTH) {
+      int room = Math.max(20, MAX_LENGTH - echo.group(1).length() - echo.group(3).length());
+      String value = echo.group(2);
+      return echo.group(1) + (value.length() <= room ? value : value.substring(0, room) + "...") + echo.group(3);
+    }
+    return folded.substring(0, MAX_LENGTH) + "...";
   }
 
   private static String reasonPhrase(int status) {

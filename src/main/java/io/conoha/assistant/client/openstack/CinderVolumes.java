@@ -2,6 +2,8 @@ package io.conoha.assistant.client.openstack;
 
 import static io.conoha.assistant.client.openstack.UrlPath.segment;
 
+import io.conoha.assistant.client.AccountProbes;
+import io.conoha.assistant.client.BootVolumeTypes;
 import io.conoha.assistant.client.ImageService;
 import io.conoha.assistant.client.VolumeService;
 import io.conoha.assistant.client.error.ConohaException;
@@ -9,6 +11,7 @@ import io.conoha.assistant.client.http.ApiCaller;
 import io.conoha.assistant.client.http.ApiRequest;
 import io.conoha.assistant.client.http.ApiService;
 import io.conoha.assistant.client.http.Blocking;
+import io.conoha.assistant.client.model.Flavor;
 import io.conoha.assistant.client.model.Image;
 import io.conoha.assistant.client.model.ImageQuery;
 import io.conoha.assistant.client.model.Volume;
@@ -19,22 +22,34 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Cinder ({@code /v3/{project}} on v3 accounts): volumes, types and saving a volume as an image. */
 public final class CinderVolumes implements VolumeService {
   static final String UPLOAD_OPERATION = "volumes.action.os-volume_upload_image";
   private static final ApiService VOLUME = ApiService.VOLUME;
 
+  private static final Logger LOG = LoggerFactory.getLogger(CinderVolumes.class);
+
   private final ApiCaller caller;
   private final ImageService images;
+  private final AccountProbes probes;
+  private final BooleanSupplier hasVolumeService;
 
-  public CinderVolumes(ApiCaller caller, ImageService images) {
+  /** @param hasVolumeService whether the account's catalog (in its region) has a volume endpoint */
+  public CinderVolumes(ApiCaller caller, ImageService images, AccountProbes probes, BooleanSupplier hasVolumeService) {
     this.caller = caller;
     this.images = images;
+    this.probes = probes;
+    this.hasVolumeService = hasVolumeService;
   }
 
   @Override
-  public Volume createVolume(VolumeCreateRequest create) {
+  public Volume createVolume(VolumeCreateRequest asked) {
+    VolumeCreateRequest create = asked.bootFor() == null ? asked
+        : asked.withVolumeType(bootVolumeType(asked.bootFor(), asked.volumeType()));
     JsonObject volume = new JsonObject()
         .put("size", create.sizeGB())
         .put("name", create.name())
@@ -47,14 +62,40 @@ public final class CinderVolumes implements VolumeService {
     return await(caller.call(request).map(r -> CinderJson.volume(Json.object(r.json(), "volume"))), request);
   }
 
+  /**
+   * From the account's offered types, asked for once. When they cannot be read (an account may not be allowed
+   * to list them), ConoHa's documented names are used and an explicit type is sent unchecked.
+   */
+  private String bootVolumeType(Flavor plan, String explicit) {
+    List<String> offered;
+    try {
+      offered = probes.volumeTypes(this::listVolumeTypes);
+    } catch (ConohaException e) {
+      if (e.kind() == ConohaException.Kind.CONFIGURATION) {
+        throw e;
+      }
+      LOG.warn("cannot list volume types ({}); using ConoHa's documented boot volume types", e.getMessage());
+      return BootVolumeTypes.documented(plan, explicit);
+    }
+    return BootVolumeTypes.choose(plan, explicit, offered);
+  }
+
   @Override
   public Volume getVolume(String id) {
     ApiRequest request = ApiRequest.get(VOLUME, "volumes.get", "/volumes/" + segment(id));
     return await(caller.call(request).map(r -> CinderJson.volume(Json.object(r.json(), "volume"))), request);
   }
 
+  /**
+   * A cloud without a volume service (a stock OpenStack without Cinder, the local-disk-only harness) has no
+   * volumes: the listing is empty rather than an error, so whoever watches the account keeps working. Creating
+   * or reading a volume there still fails with CONFIGURATION.
+   */
   @Override
   public List<Volume> listVolumes() {
+    if (!hasVolumeService.getAsBoolean()) {
+      return List.of();
+    }
     ApiRequest request = ApiRequest.get(VOLUME, "volumes.list", "/volumes/detail");
     return await(Pager.all(caller, request, "volumes").map(all -> all.stream().map(CinderJson::volume).toList()),
         request);

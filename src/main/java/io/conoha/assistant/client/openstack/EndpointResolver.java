@@ -2,8 +2,10 @@ package io.conoha.assistant.client.openstack;
 
 import io.conoha.assistant.client.Credentials;
 import io.conoha.assistant.client.Endpoints;
+import io.conoha.assistant.client.error.CredentialsException;
 import java.net.URI;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Picks each service's base URL: a credentials override wins, else the catalog in the credentials' region.
@@ -16,7 +18,13 @@ final class EndpointResolver {
 
   private EndpointResolver() {}
 
+  /**
+   * @throws CredentialsException (key {@code region}) when the catalog spans several regions and the
+   *     credentials name none: the first match would be a guess (a v2 catalog lists sjc1 first). A region the
+   *     catalog lacks fails at the first call of a service it has no endpoint for, naming the catalog's regions.
+   */
   static Endpoints resolve(ServiceCatalog catalog, Credentials credentials, String projectId) {
+    requireUsableRegion(catalog.regions(), credentials.region());
     String compute = pick("compute", List.of("compute"), catalog, credentials);
     String image = pick("image", List.of("image"), catalog, credentials);
     String volume = pick("volume", VOLUME_TYPES, catalog, credentials);
@@ -26,6 +34,13 @@ final class EndpointResolver {
         image == null ? null : image.replaceAll("/v2$", ""),
         volume == null ? null : withDefaultPath(volume, "/v3/" + projectId),
         network);
+  }
+
+  static void requireUsableRegion(Set<String> offered, String region) {
+    if (region == null && offered.size() > 1) {
+      throw new CredentialsException("region", "credentials: the service catalog offers several regions ("
+          + String.join(", ", offered) + "); set region (OS_REGION_NAME) to one of them");
+    }
   }
 
   private static String pick(String service, List<String> types, ServiceCatalog catalog, Credentials credentials) {

@@ -94,20 +94,26 @@ public final class KeystoneIdentity implements IdentityService, SessionSource {
       if (current != null && current.isFresh(clock.instant(), refreshMargin)) {
         return Future.succeededFuture(current);
       }
-      if (inFlight == null) {
-        Promise<Authenticated> promise = Promise.promise();
-        inFlight = promise.future();
-        authenticate().onComplete(result -> {
-          synchronized (lock) {
-            inFlight = null;
-            if (result.succeeded()) {
-              replace(result.result());
-            }
-          }
-          promise.handle(result);
-        });
+      if (inFlight != null) {
+        return inFlight;
       }
-      return inFlight;
+      Promise<Authenticated> promise = Promise.promise();
+      Future<Authenticated> started = promise.future();
+      inFlight = started;
+      // the answer may already be there when the handler is added: then it runs here, at once, and clears
+      // inFlight before this method returns, so the local future is what is returned
+      authenticate().onComplete(result -> {
+        synchronized (lock) {
+          if (inFlight == started) {
+            inFlight = null;
+          }
+          if (result.succeeded()) {
+            replace(result.result());
+          }
+        }
+        promise.handle(result);
+      });
+      return started;
     }
   }
 

@@ -2,7 +2,9 @@ package io.conoha.assistant.client.openstack;
 
 import static io.conoha.assistant.client.openstack.UrlPath.segment;
 
+import io.conoha.assistant.client.AccountProbes;
 import io.conoha.assistant.client.ComputeService;
+import io.conoha.assistant.client.Finding;
 import io.conoha.assistant.client.error.ConohaException;
 import io.conoha.assistant.client.http.ApiCaller;
 import io.conoha.assistant.client.http.ApiRequest;
@@ -19,7 +21,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Nova, on either compute path shape ({@code /v2/{tenant}} on v2 accounts, {@code /v2.1} on v3): paths are
@@ -28,10 +33,16 @@ import java.util.stream.Stream;
 public final class NovaCompute implements ComputeService {
   private static final ApiService COMPUTE = ApiService.COMPUTE;
 
-  private final ApiCaller caller;
+  private static final Logger LOG = LoggerFactory.getLogger(NovaCompute.class);
+  /** Stock Nova's JSON-schema refusal of a body without a name (and the shorter wordings other clouds use). */
+  private static final Pattern NAME_REQUIRED = Pattern.compile("(?i)'?\\bname'? is (a )?required");
 
-  public NovaCompute(ApiCaller caller) {
+  private final ApiCaller caller;
+  private final AccountProbes probes;
+
+  public NovaCompute(ApiCaller caller, AccountProbes probes) {
     this.caller = caller;
+    this.probes = probes;
   }
 
   @Override
@@ -72,12 +83,74 @@ public final class NovaCompute implements ComputeService {
     return await(caller.call(request).map(r -> NovaJson.server(Json.object(r.json(), "server"))), request);
   }
 
+  /**
+   * ConoHa's documented body first (no {@code name}); when the cloud answers 400 that a name is required, the
+   * same body again with the name tag as {@code name}, and every later create of this account sends it at once.
+   * A validation 400 created nothing, so this is the one create that is ever repeated. After the first create
+   * that carried custom metadata keys, they are read back once to learn whether the cloud keeps them.
+   */
   @Override
   public String createServer(ServerCreateRequest create) {
-    ApiRequest request = ApiRequest.post(COMPUTE, ServerCreateBody.OPERATION, "/servers", ServerCreateBody.of(create))
+    boolean sendName = probes.nameRequired() == Finding.YES;
+    String id;
+    try {
+      id = postServer(create, sendName);
+    } catch (ConohaException e) {
+      if (sendName || !isNameRequired(e)) {
+        throw e;
+      }
+      probes.learnNameRequired(true);
+      sendName = true;
+      id = postServer(create, true);
+    }
+    if (!sendName) {
+      probes.learnNameRequired(false);
+    }
+    checkCustomMetadataKept(id, create.metadata());
+    return id;
+  }
+
+  static boolean isNameRequired(ConohaException e) {
+    return e.kind() == ConohaException.Kind.BAD_REQUEST && e.getMessage() != null
+        && NAME_REQUIRED.matcher(e.getMessage()).find();
+  }
+
+  private String postServer(ServerCreateRequest create, boolean withName) {
+    ApiRequest request = ApiRequest.post(COMPUTE, ServerCreateBody.OPERATION, "/servers",
+            ServerCreateBody.of(create, withName))
         .withSecrets(ServerCreateBody.secretsOf(create));
     return await(caller.call(request).map(r -> required(Json.string(Json.object(r.json(), "server"), "id"),
         request, "server.id")), request);
+  }
+
+  /**
+   * Once per account: do keys other than the name tag survive a create? Read from {@code GET /servers/{id}}:
+   * a real Nova answers {@code GET /servers/{id}/metadata} with {@code {}} while the server is still a build
+   * request, although the server itself already shows its metadata. An empty answer proves nothing (ConoHa
+   * documents the name tag, so a cloud that kept nothing is not answering yet): the next create looks again.
+   * A failed look leaves the finding unknown too; the create has succeeded either way.
+   */
+  private void checkCustomMetadataKept(String serverId, Map<String, String> sent) {
+    if (probes.customMetadataKept().isKnown() || sent == null) {
+      return;
+    }
+    Map<String, String> custom = new java.util.LinkedHashMap<>(sent);
+    custom.remove(ServerCreateBody.NAME_TAG);
+    if (custom.isEmpty()) {
+      return;
+    }
+    try {
+      Map<String, String> kept = getServer(serverId).metadata();
+      if (kept.isEmpty()) {
+        LOG.info("new server {} shows no metadata yet; whether custom keys survive stays unknown", serverId);
+        return;
+      }
+      probes.learnCustomMetadataKept(custom.entrySet().stream()
+          .allMatch(e -> e.getValue().equals(kept.get(e.getKey()))));
+    } catch (ConohaException e) {
+      LOG.info("could not read back new server {} ({}); whether custom keys survive stays unknown",
+          serverId, e.getMessage());
+    }
   }
 
   @Override

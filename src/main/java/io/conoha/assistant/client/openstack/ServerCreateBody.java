@@ -17,12 +17,25 @@ final class ServerCreateBody {
   static final String OPERATION = "servers.create";
   /** ConoHa's limit on user_data before encoding. */
   static final int MAX_USER_DATA_BYTES = 16 * 1024;
+  static final String NAME_TAG = "instance_name_tag";
+  /** The name sent when a cloud requires one and the request has no name tag. */
+  static final String FALLBACK_NAME = "conoha-assistant";
 
   private ServerCreateBody() {}
 
   static JsonObject of(ServerCreateRequest r) {
+    return of(r, false);
+  }
+
+  /** @param withName also send {@code name} (the name tag): stock Nova requires it, ConoHa documents none */
+  static JsonObject of(ServerCreateRequest r, boolean withName) {
     requireExactlyOneBootSource(r);
-    JsonObject server = new JsonObject().put("flavorRef", require(r.flavorId(), "flavorId"));
+    JsonObject server = new JsonObject();
+    if (withName) {
+      String tag = r.metadata() == null ? null : r.metadata().get(NAME_TAG);
+      server.put("name", tag == null || tag.isBlank() ? FALLBACK_NAME : tag);
+    }
+    server.put("flavorRef", require(r.flavorId(), "flavorId"));
     if (r.imageRef() != null) {
       server.put("imageRef", r.imageRef());
     } else {

@@ -67,6 +67,19 @@ class FaultParserTest {
   }
 
   @Test
+  void novasValidationMessageKeepsItsReasonWhenTheEchoedRequestIsLong() {
+    String echoed = "{'flavorRef': 'f1', 'imageRef': 'i1', 'metadata': {'k': '" + "v".repeat(600) + "'}}";
+    String body = "{\"badRequest\": {\"code\": 400, \"message\": \"Invalid input for field/attribute server. Value: "
+        + echoed + ". 'name' is a required property\"}}";
+
+    String message = FaultParser.parse(400, body).message();
+
+    assertThat(message).startsWith("Invalid input for field/attribute server. Value: {'flavorRef': 'f1'")
+        .endsWith("... 'name' is a required property".substring(3)).contains("...");
+    assertThat(message.length()).isLessThanOrEqualTo(310);
+  }
+
+  @Test
   void statusesMapToKindsAndA413QuotaIsNotARateLimit() {
     FaultParser.Fault overLimit = FaultParser.parse(413, "{\"overLimit\":{\"message\":\"This request was rate-limited.\"}}");
     FaultParser.Fault quota = FaultParser.parse(413,
