@@ -41,6 +41,7 @@ public final class Reasons {
   public static final String WAITING = "Waiting";
   public static final String OWNED_BY_ANOTHER = "OwnedByAnother";
   public static final String SOURCE_UNAVAILABLE = "SourceUnavailable";
+  public static final String CREATE_UNCERTAIN = "CreateUncertain";
   public static final String VOLUME_ERROR = "VolumeError";
   public static final String SAVE_TIMED_OUT = "SaveTimedOut";
   public static final String VOLUME_TIMED_OUT = "VolumeTimedOut";
@@ -50,7 +51,8 @@ public final class Reasons {
   public static final Set<String> USER_MUST_FIX = Set.of(INVALID_SPEC, SECRET_NOT_FOUND, CREDENTIALS_INVALID,
       FLAVOR_NOT_FOUND, IMAGE_NOT_FOUND, SOURCE_NOT_FOUND, QUOTA_EXCEEDED, DELETE_LOCKED, DUPLICATE_SERVERS,
       DUPLICATE_IMAGES, IMMUTABLE_FIELD_CHANGED, SAVE_FAILED, SERVER_ERROR, OWNED_BY_ANOTHER, VOLUME_ERROR,
-      SAVE_TIMED_OUT, VOLUME_TIMED_OUT, BUILD_TIMED_OUT, TASK_TIMED_OUT, SOURCE_UNAVAILABLE);
+      SAVE_TIMED_OUT, VOLUME_TIMED_OUT, BUILD_TIMED_OUT, TASK_TIMED_OUT, SOURCE_UNAVAILABLE,
+      CREATE_UNCERTAIN);
 
   /** Failures whose fix happens in a Secret, which is not watched: retried every slow poll, never slower. */
   public static final Set<String> FIXED_IN_A_SECRET = Set.of(SECRET_NOT_FOUND, CREDENTIALS_INVALID);

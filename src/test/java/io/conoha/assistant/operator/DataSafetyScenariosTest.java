@@ -262,4 +262,22 @@ class DataSafetyScenariosTest {
       assertThat(bed.sim.ledger().state().image(mine.getStatus().getImageId())).as("its own image went").isEmpty();
     }
   }
+
+  @Test
+  void onACloudThatDropsCustomMetadataALostCreateIsAdoptedByItsNameTagNeverMadeTwice() {
+    SimConfig dropping = SimConfig.defaults(ApiGeneration.V2).withTimings(SimTimings.fast())
+        .withQuirks(io.conoha.assistant.sim.CloudQuirks.conoha().withDropUnknownMetadata(true));
+    try (Testbed bed = Testbed.start(dropping)) {
+      running(bed, ApiGeneration.V2, "first");
+      bed.sim.faults().createThenFail("servers.create", 1);
+
+      bed.apply(server("second", V2_PLAN, V2_IMAGE, ServerState.Running));
+
+      ConohaServer second = bed.awaitServer("second", "running", s -> ready(s) && phase(s, ServerPhase.Running));
+      assertThat(bed.hasEvent("second", "CreateUncertain")).isTrue();
+      assertThat(bed.sim.ledger().count("servers.create")).as("the uncertain create is not repeated").isEqualTo(2);
+      assertThat(bed.sim.ledger().state().servers()).hasSize(2)
+          .anySatisfy(s -> assertThat(s.id()).isEqualTo(second.getStatus().getServerId()));
+    }
+  }
 }

@@ -278,6 +278,9 @@ final class ServerDecider {
       return creating(v, "looking for the server of a create that got no answer before creating again",
           WaitKind.LOST_ANSWER);
     }
+    if (v.intentPending(CREATE_SERVER) && v.conservative()) {
+      return uncertainCreate(v);
+    }
     if (adoptionApplies(v)) {
       return adopt(v);
     }
@@ -321,6 +324,21 @@ final class ServerDecider {
       return creating(v, "creating the boot volume (" + volume.status() + ")", WaitKind.VOLUME_CREATE);
     }
     return new CreateServer(flavor, imageId, volume.id(), v.inputs().value());
+  }
+
+  /**
+   * Conservative mode (the cloud drops custom metadata, so owner tags cannot find what a lost create made): a
+   * create is never repeated on uncertainty. Exactly one untagged server with this resource's name tag is the
+   * create's result and is adopted; none or several stop with CreateUncertain, naming them, for a person to decide.
+   */
+  private static ServerStep uncertainCreate(ServerView v) {
+    if (v.untaggedCandidates().size() == 1) {
+      return new Adopt(v.untaggedCandidates().get(0));
+    }
+    return new Fail(Reasons.CREATE_UNCERTAIN, "a server create got no clear answer, and this cloud drops custom"
+        + " metadata, so the operator cannot tell what it made; candidates with this name tag: "
+        + v.untaggedCandidates().stream().map(Server::id).toList() + ". Delete the extra servers (or set"
+        + " spec.serverId to the right one); nothing is created again until then");
   }
 
   /** spec.serverId is taken over only by a resource that never had a server of its own. */

@@ -5,6 +5,7 @@ import io.conoha.assistant.api.ConohaImage;
 import io.conoha.assistant.api.ConohaServerStatus;
 import io.conoha.assistant.api.ImagePhase;
 import io.conoha.assistant.api.ServerState;
+import io.conoha.assistant.client.Finding;
 import io.conoha.assistant.client.model.Image;
 import io.conoha.assistant.client.model.Server;
 import io.conoha.assistant.client.model.Volume;
@@ -48,6 +49,7 @@ final class ServerObserver {
         && status.getServerId() == null ? run.byId(run.resource().getSpec().getServerId()) : Optional.empty();
     boolean restoring = server.isEmpty() && status.getArchive() != null;
     boolean creating = server.isEmpty() && wantsServer();
+    boolean conservative = run.account().client().capabilities().customMetadataKept() == Finding.NO;
     return Optional.of(new ServerView(uid, run.generation(), run.resource().getSpec(), status,
         run.account().client().generation(), server, tagged.stream().map(Server::id).toList(), adoptTarget,
         bootVolume(), taggedFreeVolumes().stream().map(Volume::id).toList(), images(server.isEmpty()), lostSave(),
@@ -58,7 +60,15 @@ final class ServerObserver {
             ? Resolved.lookup(run::specImageId, Reasons.IMAGE_NOT_FOUND) : Resolved.notNeeded(),
         creating ? Resolved.lookup(this::bootInputs, Reasons.SECRET_NOT_FOUND) : Resolved.notNeeded(),
         run.listingPredatesLastAction(), run.intents().lostAnswerSettled(lostAnswerListing()), run.waited(),
-        run.ops().settings().deadlines()));
+        run.ops().settings().deadlines(), conservative ? untaggedCandidates() : List.of(), conservative));
+  }
+
+  /** Servers nobody tagged that carry this resource's name tag: where a lost create went if tags are dropped. */
+  private List<Server> untaggedCandidates() {
+    String nameTag = run.nameTag();
+    return run.snapshot().servers().stream()
+        .filter(s -> s.metadata().get(Tags.OWNER) == null && nameTag.equals(s.nameTag()))
+        .toList();
   }
 
   private boolean wantsServer() {

@@ -41,6 +41,9 @@ import java.util.Optional;
  * @param lostAnswerSettled    a create whose answer was lost has had its grace period in listings
  * @param waited               how long this resource has been in its current wait, by kind
  * @param deadlines            how long each wait may last
+ * @param untaggedCandidates   when the cloud drops custom metadata (conservative mode, else empty): untagged servers
+ *                             with this resource's name tag, the only possible results of a lost create
+ * @param conservative         the cloud was seen to drop custom metadata: owner tags cannot find a lost create
  */
 record ServerView(
     String uid,
@@ -62,7 +65,9 @@ record ServerView(
     boolean awaitingListing,
     boolean lostAnswerSettled,
     Map<WaitKind, Duration> waited,
-    Deadlines deadlines) {
+    Deadlines deadlines,
+    List<Server> untaggedCandidates,
+    boolean conservative) {
 
   /** The image with this id as looked up: empty when ConoHa answered 404 (or it was never looked up). */
   Optional<Image> image(String id) {
@@ -85,7 +90,7 @@ record ServerView(
   ServerView withStatus(ConohaServerStatus next) {
     return new ServerView(uid, generation, spec, next, apiGeneration, server, taggedServerIds,
         adoptTarget, bootVolume, taggedFreeVolumeIds, images, lostSave, heldBy, flavor, specImageId, inputs,
-        awaitingListing, lostAnswerSettled, waited, deadlines);
+        awaitingListing, lostAnswerSettled, waited, deadlines, untaggedCandidates, conservative);
   }
 
   /** The same observation knowing one more image (the found result of a save whose answer was lost). */
@@ -94,13 +99,13 @@ record ServerView(
     known.put(image.id(), Optional.of(image));
     return new ServerView(uid, generation, spec, status, apiGeneration, server, taggedServerIds, adoptTarget,
         bootVolume, taggedFreeVolumeIds, Map.copyOf(known), lostSave, heldBy, flavor, specImageId, inputs,
-        awaitingListing, lostAnswerSettled, waited, deadlines);
+        awaitingListing, lostAnswerSettled, waited, deadlines, untaggedCandidates, conservative);
   }
 
   /** The same observation without the server (bookkeeping forgot it). */
   ServerView withoutServer(ConohaServerStatus next) {
     return new ServerView(uid, generation, spec, next, apiGeneration, Optional.empty(), taggedServerIds,
         adoptTarget, bootVolume, taggedFreeVolumeIds, images, lostSave, heldBy, flavor, specImageId, inputs,
-        awaitingListing, lostAnswerSettled, waited, deadlines);
+        awaitingListing, lostAnswerSettled, waited, deadlines, untaggedCandidates, conservative);
   }
 }

@@ -84,6 +84,8 @@ class ServerDeciderTest {
     boolean awaitingListing;
     boolean lostAnswerSettled = true;
     Map<WaitKind, Duration> waited = Map.of();
+    List<Server> candidates = List.of();
+    boolean conservative;
 
     View() {
       spec.setCredentialsSecretRef(new ResourceRef("conoha"));
@@ -102,7 +104,8 @@ class ServerDeciderTest {
     ServerView build() {
       return new ServerView(UID, 1, spec, status, ApiGeneration.V2, server, tagged, adoptTarget, bootVolume,
           bootVolume.map(v -> List.of(v.id())).orElse(List.of()), images, lostSave, heldBy, flavor, specImageId,
-          inputs, awaitingListing, lostAnswerSettled, waited, Deadlines.all(Duration.ofMinutes(30)));
+          inputs, awaitingListing, lostAnswerSettled, waited, Deadlines.all(Duration.ofMinutes(30)), candidates,
+          conservative);
     }
   }
 
@@ -130,6 +133,17 @@ class ServerDeciderTest {
           v.lostAnswerSettled = false;
           return v;
         }), Wait.class),
+        row("where tags are dropped, one untagged server with the name tag is a lost create's result", view().with(v -> {
+          v.status.setPendingOperation(new PendingOperation(ServerDecider.CREATE_SERVER, "t", "x"));
+          v.conservative = true;
+          v.candidates = List.of(server(ServerStatus.ACTIVE, null, Map.of()));
+          return v;
+        }), Adopt.class),
+        row("where tags are dropped, an uncertain create is never repeated", view().with(v -> {
+          v.status.setPendingOperation(new PendingOperation(ServerDecider.CREATE_SERVER, "t", "x"));
+          v.conservative = true;
+          return v;
+        }), Fail.class),
         row("two tagged servers stop everything", view().with(v -> { v.tagged = List.of("a", "b"); return v; }), Fail.class),
         row("a listing older than the last action decides nothing", view().server(mine(ServerStatus.ACTIVE))
             .with(v -> { v.awaitingListing = true; return v; }), AwaitListing.class),
