@@ -80,6 +80,9 @@ final class ServerActor {
       run.acted();
       run.phase(ServerPhase.Archiving);
       run.progressing(Reasons.ARCHIVING, "deleting boot volume " + d.volumeId());
+    } else if (step instanceof DiscardFailedSave d) {
+      ResourceRun.deleteIfPresent(() -> client().images().deleteImage(d.imageId()));
+      new ServerRecorder(run).dropPendingArchive(d.failure(), d.event());
     } else if (step instanceof PruneArchives p) {
       prune(p);
     } else {

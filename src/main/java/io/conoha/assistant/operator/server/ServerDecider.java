@@ -104,9 +104,7 @@ final class ServerDecider {
           WaitKind.SAVE);
     }
     if (image.get().status().isFailed()) {
-      Fail failure = new Fail(Reasons.SAVE_FAILED, "ConoHa could not save image " + pending.getImageName() + " ("
-          + image.get().status() + "); the server stays");
-      return new DropPendingArchive(archiving ? failure : null, archiving ? null : failure.message());
+      return discardFailedSave(pending, image.get(), archiving);
     }
     if (!archiving) {
       return new KeepArchive(false);
@@ -242,7 +240,10 @@ final class ServerDecider {
         return new Wait(ServerPhase.Archiving, Reasons.ARCHIVING, "saving image " + pending.getImageName(),
             WaitKind.SAVE);
       }
-      if (image.isPresent() && !image.get().status().isFailed()) {
+      if (image.isPresent() && image.get().status().isFailed()) {
+        return discardFailedSave(pending, image.get(), true);
+      }
+      if (image.isPresent()) {
         return new KeepArchive(true);
       }
       return new DropPendingArchive(saveVanished(pending), null);
@@ -382,6 +383,13 @@ final class ServerDecider {
     return new Fail(Reasons.OWNED_BY_ANOTHER, what + " is managed by ConohaServer " + owner
         + " (its owner tag); this resource leaves it alone. Point spec.serverId elsewhere, or delete the other"
         + " resource with deletionPolicy: Retain first");
+  }
+
+  /** A failed save's image holds nothing: it is deleted (not left behind on ConoHa) and the failure reported. */
+  private static ServerStep discardFailedSave(ArchiveRecord pending, Image image, boolean archiving) {
+    Fail failure = new Fail(Reasons.SAVE_FAILED, "ConoHa could not save image " + pending.getImageName() + " ("
+        + image.status() + "); the server stays");
+    return new DiscardFailedSave(image.id(), archiving ? failure : null, archiving ? null : failure.message());
   }
 
   private static Fail saveVanished(ArchiveRecord pending) {

@@ -33,14 +33,7 @@ final class ServerRecorder {
       return k.serverGone() ? view.withoutServer(status) : view.withStatus(status);
     }
     if (step instanceof DropPendingArchive d) {
-      status.setPendingArchive(null);
-      run.intents().fulfilled(ServerDecider.SAVE_IMAGE);
-      if (d.event() != null) {
-        run.ops().events().warning(run.resource(), "SaveFailed", d.event());
-      }
-      if (d.failure() != null) {
-        throw StepFailure.userMustFix(d.failure().reason(), d.failure().message());
-      }
+      dropPendingArchive(d.failure(), d.event());
       return view.withStatus(status);
     }
     ForgetServer forget = (ForgetServer) step;
@@ -51,6 +44,18 @@ final class ServerRecorder {
     }
     clearServer();
     return view.withoutServer(status);
+  }
+
+  /** Forgets a save that produced nothing usable; reports {@code failure} (throws) or warns with {@code event}. */
+  void dropPendingArchive(Fail failure, String event) {
+    status.setPendingArchive(null);
+    run.intents().fulfilled(ServerDecider.SAVE_IMAGE);
+    if (event != null) {
+      run.ops().events().warning(run.resource(), "SaveFailed", event);
+    }
+    if (failure != null) {
+      throw StepFailure.userMustFix(failure.reason(), failure.message());
+    }
   }
 
   /** A finished save becomes the newest archive; with the server gone, the archive is complete. */

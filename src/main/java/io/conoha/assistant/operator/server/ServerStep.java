@@ -57,6 +57,9 @@ sealed interface ServerStep {
 
   record DeleteBootVolume(String volumeId) implements ServerStep {}
 
+  /** Delete the image of a failed save, forget the pending archive, then report {@code failure} (or an event). */
+  record DiscardFailedSave(String imageId, Fail failure, String event) implements ServerStep {}
+
   /** Delete archive images beyond spec.archive.keep. */
   record PruneArchives(List<ArchiveRecord> keep, List<ArchiveRecord> drop) implements ServerStep {}
 

@@ -212,7 +212,7 @@ class ServerDeciderTest {
             .pending(pending("img-a")).image(image("img-a", ImageStatus.ACTIVE)), KeepArchive.class),
         row("Stopped after a failed save forgets it quietly", view().server(mine(ServerStatus.SHUTOFF))
             .state(ServerState.Stopped).pending(pending("img-a")).image(image("img-a", ImageStatus.KILLED)),
-            DropPendingArchive.class),
+            DiscardFailedSave.class),
         // archived and restoring
         row("the server gone after its save: the archive is complete", view().state(ServerState.Archived)
             .pending(pending("img-a")).image(image("img-a", ImageStatus.ACTIVE)), KeepArchive.class),
