@@ -119,9 +119,14 @@ public final class Account {
   public void register(Interest interest) {
     Interest previous = interests.put(interest.key(), interest);
     boolean missingListing = interest.listings().stream().anyMatch(l -> snapshot.fetchedAt(l) == null);
-    if (missingListing) {
+    if (missingListing && lastError == null) {
       fingerprints.remove(interest.key()); // so the poll that brings the listing wakes it
       requestPoll(Duration.ZERO);
+    } else if (missingListing) {
+      // The listing failed (wrong password, outage): the poll's own backoff decides when to try again, not the
+      // resources' retries, so a broken account is not asked (or authenticated against) more often.
+      fingerprints.remove(interest.key());
+      requestPoll(interval());
     } else if (interest.changing() && (previous == null || !previous.changing())) {
       requestPoll(settings.fast());
     } else {
@@ -165,10 +170,13 @@ public final class Account {
     if (consecutiveFailures == 0) {
       return base;
     }
-    // Back off on failures, but never slower than the slow poll: an outage should not become a hot loop.
+    // Back off on failures, but never slower than the slow poll: an outage should not become a hot loop. Refused
+    // credentials back off up to ten slow polls: asking again with a wrong password helps nobody (and a cloud may
+    // lock the user); fixed credentials are a new account, polled at once.
     long factor = 1L << Math.min(consecutiveFailures, 10);
     Duration backoff = settings.fast().multipliedBy(factor);
-    return backoff.compareTo(settings.slow()) > 0 ? settings.slow() : backoff;
+    Duration ceiling = credentialsRefused() ? settings.slow().multipliedBy(10) : settings.slow();
+    return backoff.compareTo(ceiling) > 0 ? ceiling : backoff;
   }
 
   /** Runs on the shared scheduler: marks the poll as running (so no second one is scheduled) and hands it over. */
@@ -184,6 +192,12 @@ public final class Account {
         pollRunning = false;
       }
     }
+  }
+
+  private boolean credentialsRefused() {
+    return lastError instanceof io.conoha.assistant.client.error.ConohaException e
+        && (e.kind() == io.conoha.assistant.client.error.ConohaException.Kind.UNAUTHORIZED
+            || e.kind() == io.conoha.assistant.client.error.ConohaException.Kind.FORBIDDEN);
   }
 
   private void poll() {

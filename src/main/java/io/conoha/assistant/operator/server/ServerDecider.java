@@ -112,6 +112,11 @@ final class ServerDecider {
     if (deleteLocked(s)) {
       return deleteLockedFailure(s, false);
     }
+    if (s.id().equals(pending.getServerId()) && s.status() == ServerStatus.SHUTOFF && s.taskState() != null) {
+      // Still finishing the save (a listing older than the image's): wait, do not save again.
+      return new Wait(ServerPhase.Archiving, Reasons.ARCHIVING, "image " + pending.getImageName() + " saved; waiting"
+          + " for the server to finish (" + s.taskState() + ")", WaitKind.SERVER_TASK);
+    }
     if (!ArchiveSafety.mayDelete(s, pending, image)) {
       // The server was started (or replaced) since the save: that image does not hold its data. Keep it as an
       // archive and save again.

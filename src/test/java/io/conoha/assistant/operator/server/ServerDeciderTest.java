@@ -188,6 +188,9 @@ class ServerDeciderTest {
             .pending(pending("img-a")).image(image("img-a", ImageStatus.SAVING)), Wait.class),
         row("a saved stopped server is deleted", view().server(mine(ServerStatus.SHUTOFF)).state(ServerState.Archived)
             .pending(pending("img-a")).image(image("img-a", ImageStatus.ACTIVE)), DeleteArchivedServer.class),
+        row("a server still finishing its save is waited for, not saved again", view()
+            .server(server(ServerStatus.SHUTOFF, "image_uploading", Map.of(Tags.OWNER, UID))).state(ServerState.Archived)
+            .pending(pending("img-a")).image(image("img-a", ImageStatus.ACTIVE)), Wait.class),
         row("a server started since its save is not deleted: the image becomes an archive and it is saved again",
             view().server(mine(ServerStatus.ACTIVE)).state(ServerState.Archived).pending(pending("img-a"))
                 .image(image("img-a", ImageStatus.ACTIVE)), KeepArchive.class),
