@@ -14,6 +14,8 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @ShortNames("chs")
 @Categories("conoha")
 @AdditionalPrinterColumn(name = "State", jsonPath = ".spec.state")
+@AdditionalPrinterColumn(name = "Effective", jsonPath = ".status.effectiveState")
+@AdditionalPrinterColumn(name = "Next", jsonPath = ".status.nextTransition.time")
 @AdditionalPrinterColumn(name = "Phase", jsonPath = ".status.phase")
 @AdditionalPrinterColumn(name = "IPv4", jsonPath = ".status.addresses.ipv4[0]")
 @AdditionalPrinterColumn(name = "Flavor", jsonPath = ".spec.flavor")
