@@ -35,10 +35,13 @@ public final class Testbed implements AutoCloseable {
   public final KubernetesClient client;
   public final ConohaSimulator sim;
   private final OperatorSettings settings;
+  /** The clock schedules are read on: the wall clock, or a test's {@link ScaledClock}. */
+  private final java.time.Clock calendar;
   private ConohaOperator operator;
   private PrometheusMeterRegistry registry;
 
-  private Testbed(ApiGeneration generation, SimConfig simConfig, OperatorSettings settings) {
+  private Testbed(ApiGeneration generation, SimConfig simConfig, OperatorSettings settings, java.time.Clock calendar) {
+    this.calendar = calendar;
     this.sim = ConohaSimulator.start(simConfig);
     this.kubernetes = EmbeddedKubernetes.start();
     this.client = kubernetes.client();
@@ -52,11 +55,16 @@ public final class Testbed implements AutoCloseable {
   }
 
   public static Testbed start(SimConfig config) {
-    return new Testbed(config.generation(), config, fastSettings());
+    return new Testbed(config.generation(), config, fastSettings(), java.time.Clock.systemUTC());
+  }
+
+  /** With schedules read on {@code calendar} (which the test moves), the rest on the wall clock. */
+  public static Testbed start(SimConfig config, ScaledClock calendar) {
+    return new Testbed(config.generation(), config, fastSettings(), calendar);
   }
 
   public static Testbed start(SimConfig config, OperatorSettings settings) {
-    return new Testbed(config.generation(), config, settings);
+    return new Testbed(config.generation(), config, settings, java.time.Clock.systemUTC());
   }
 
   /** The simulator's fast timings with a slower image save, so progress can be watched. */
@@ -73,7 +81,7 @@ public final class Testbed implements AutoCloseable {
 
   public void startOperator() {
     registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    operator = new ConohaOperator(kubernetes.newClient(), settings, registry, Optional.empty());
+    operator = new ConohaOperator(kubernetes.newClient(), settings, registry, Optional.empty(), calendar);
     operator.start();
   }
 
