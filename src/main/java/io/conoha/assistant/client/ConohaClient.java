@@ -9,6 +9,7 @@ import io.conoha.assistant.client.http.RetryPolicy;
 import io.conoha.assistant.client.http.TokenBucket;
 import io.conoha.assistant.client.openstack.CatalogRoutedImages;
 import io.conoha.assistant.client.openstack.CinderVolumes;
+import io.conoha.assistant.client.openstack.DesignateDns;
 import io.conoha.assistant.client.openstack.GlanceImages;
 import io.conoha.assistant.client.openstack.KeystoneIdentity;
 import io.conoha.assistant.client.openstack.NovaCompute;
@@ -22,7 +23,7 @@ import io.vertx.ext.web.client.WebClientOptions;
 import java.time.Clock;
 
 /**
- * One ConoHa account: identity, compute, image and volume services sharing one token cache, one outbound
+ * One ConoHa account: identity, compute, image, volume and DNS services sharing one token cache, one outbound
  * rate limit and one set of meters. Every service method blocks until the answer is there; call them from
  * worker threads (operator threads, the CLI), never from a Vert.x event loop (that throws
  * IllegalStateException). Creating a client sends nothing; the first call authenticates.
@@ -35,6 +36,7 @@ public final class ConohaClient implements AutoCloseable {
   private final ImageService images;
   private final ImageService computeImages;
   private final VolumeService volumes;
+  private final DnsService dns;
 
   private ConohaClient(Credentials credentials, WebClient web, KeystoneIdentity identity, ApiCaller caller) {
     this.credentials = credentials;
@@ -44,6 +46,7 @@ public final class ConohaClient implements AutoCloseable {
     this.computeImages = new NovaProxyImages(caller);
     this.images = new CatalogRoutedImages(identity, new GlanceImages(caller, credentials.region()), computeImages);
     this.volumes = new CinderVolumes(caller, images);
+    this.dns = new DesignateDns(caller);
   }
 
   public static ConohaClient create(Vertx vertx, Credentials credentials, ClientSettings settings, MeterRegistry registry) {
@@ -107,6 +110,11 @@ public final class ConohaClient implements AutoCloseable {
 
   public VolumeService volumes() {
     return volumes;
+  }
+
+  /** ConoHa DNS (Designate v1 style), at the catalog's {@code dns} endpoint. */
+  public DnsService dns() {
+    return dns;
   }
 
   /**
