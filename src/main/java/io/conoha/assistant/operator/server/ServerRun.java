@@ -76,7 +76,9 @@ class ServerRun extends ResourceRun<ConohaServer, ConohaServerStatus> {
     UsageCount.Billing before = billing();
     try {
       followSchedule();
-      observeDecideAct();
+      if (observeDecideAct()) {
+        new DnsKeeper(this).keep(false);
+      }
     } finally {
       UsageCount.Billing after = billing();
       status.setUsage(UsageCount.counted(status.getUsage(), before, before != after, ops.calendar().instant()));
@@ -116,11 +118,12 @@ class ServerRun extends ResourceRun<ConohaServer, ConohaServerStatus> {
     return effective.state();
   }
 
-  private void observeDecideAct() {
+  /** One step toward the effective state; false when nothing could be observed yet. */
+  private boolean observeDecideAct() {
     Optional<ServerView> observed = new ServerObserver(this).observe();
     if (observed.isEmpty()) {
       phase(ServerPhase.Pending);
-      return;
+      return false;
     }
     ServerView view = observed.get();
     remember(view);
@@ -130,7 +133,7 @@ class ServerRun extends ResourceRun<ConohaServer, ConohaServerStatus> {
         timeWait(step instanceof ServerStep.Wait w ? w.kind() : null,
         !(step instanceof ServerStep.AwaitListing) && !(step instanceof ServerStep.Fail));
         new ServerActor(this).act(step);
-        return;
+        return true;
       }
       view = new ServerRecorder(this).record(view, b);
     }
