@@ -22,7 +22,7 @@ import picocli.CommandLine.ScopeType;
     scope = ScopeType.INHERIT,
     description = "Talk to ConoHa VPS directly: check credentials, list plans, images, servers and volumes, "
         + "create, power and snapshot servers.",
-    subcommands = {ServerCommand.class, ImageCommand.class})
+    subcommands = {ServerCommand.class, ImageCommand.class, io.conoha.assistant.cli.conoha.DnsCommand.class})
 public final class ConohaCommand extends CommandGroup {
   @Option(names = "--credentials", paramLabel = "FILE", scope = ScopeType.INHERIT,
       description = "openrc script (export OS_AUTH_URL=...) or properties file (identityUrl=...). "
