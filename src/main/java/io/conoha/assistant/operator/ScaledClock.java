@@ -54,6 +54,11 @@ public final class ScaledClock extends Clock {
     return Duration.ofNanos((long) (calendar.toNanos() / scale));
   }
 
+  /** How long on the wall clock until this clock shows {@code t} (negative once it has). */
+  public Duration wallUntil(Instant t) {
+    return toWall(Duration.between(instant(), t));
+  }
+
   /** How long the wall clock takes for {@code calendar} of {@code clock} (the same, for any other clock). */
   public static Duration wallDelay(Clock clock, Duration calendar) {
     return clock instanceof ScaledClock scaled ? scaled.toWall(calendar) : calendar;
