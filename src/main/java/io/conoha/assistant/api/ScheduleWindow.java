@@ -24,11 +24,13 @@ public class ScheduleWindow {
 
   @Required
   @Pattern(TIME)
+  @Size(min = 5, max = 5) // bounds the CEL rule's cost estimate
   @JsonPropertyDescription("Local start time HH:MM (in schedule.timeZone).")
   private String from;
 
   @Required
   @Pattern(TIME)
+  @Size(min = 5, max = 5) // bounds the CEL rule's cost estimate
   @JsonPropertyDescription("Local end time HH:MM; earlier than from means the window ends the next day (crosses midnight).")
   private String to;
 
