@@ -20,6 +20,7 @@ local USER_MUST_FIX = {
   DuplicateServers = true, DuplicateImages = true, ImmutableFieldChanged = true, SaveFailed = true,
   ServerError = true, OwnedByAnother = true, VolumeError = true, SourceUnavailable = true, SaveTimedOut = true,
   VolumeTimedOut = true, BuildTimedOut = true, TaskTimedOut = true, CreateUncertain = true,
+  DnsZoneNotFound = true, DnsRecordConflict = true,
 }
 -- Ready=False reasons that only a person can fix: a server in Nova's ERROR state, a failed save, a lost source.
 local READY_FAILED = { ServerError = true, SaveFailed = true, SourceNotFound = true }

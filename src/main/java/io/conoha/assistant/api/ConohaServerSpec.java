@@ -65,6 +65,12 @@ public class ConohaServerSpec {
   @Size(min = 1)
   private String serverId;
 
+  @JsonPropertyDescription("Weekly windows in which the server is in another state than spec.state (the spec is never written).")
+  private ScheduleSpec schedule;
+
+  @JsonPropertyDescription("A DNS record in a ConoHa DNS zone kept pointing at the server's address.")
+  private DnsSpec dns;
+
   public ResourceRef getCredentialsSecretRef() { return credentialsSecretRef; }
   public void setCredentialsSecretRef(ResourceRef credentialsSecretRef) { this.credentialsSecretRef = credentialsSecretRef; }
   public String getFlavor() { return flavor; }
@@ -93,4 +99,8 @@ public class ConohaServerSpec {
   public void setArchive(ArchiveSpec archive) { this.archive = archive; }
   public String getServerId() { return serverId; }
   public void setServerId(String serverId) { this.serverId = serverId; }
+  public ScheduleSpec getSchedule() { return schedule; }
+  public void setSchedule(ScheduleSpec schedule) { this.schedule = schedule; }
+  public DnsSpec getDns() { return dns; }
+  public void setDns(DnsSpec dns) { this.dns = dns; }
 }

@@ -32,6 +32,18 @@ public class ConohaServerStatus extends ConditionedStatus {
   private String heldBy;
   @JsonPropertyDescription("When the current server was created on ConoHa (RFC 3339); feeds the estimated billed hours.")
   private String serverCreatedAt;
+  @JsonPropertyDescription("The state the operator works toward now: spec.state, a schedule window's, or Running while the run-until annotation holds.")
+  private ServerState effectiveState;
+  @JsonPropertyDescription("What sets the effective state: spec.state, window NAME, or annotation conoha-assistant.io/run-until.")
+  private String effectiveStateSource;
+  @JsonPropertyDescription("The run-until annotation's time while it holds (RFC 3339).")
+  private String runUntil;
+  @JsonPropertyDescription("The next scheduled change of the effective state.")
+  private Transition nextTransition;
+  @JsonPropertyDescription("Seconds billed as a server and seconds archived.")
+  private UsageRecord usage;
+  @JsonPropertyDescription("The DNS records kept for spec.dns.")
+  private DnsStatus dns;
 
   @Override
   @com.fasterxml.jackson.annotation.JsonIgnore
@@ -59,4 +71,16 @@ public class ConohaServerStatus extends ConditionedStatus {
   public void setHeldBy(String heldBy) { this.heldBy = heldBy; }
   public String getServerCreatedAt() { return serverCreatedAt; }
   public void setServerCreatedAt(String serverCreatedAt) { this.serverCreatedAt = serverCreatedAt; }
+  public ServerState getEffectiveState() { return effectiveState; }
+  public void setEffectiveState(ServerState effectiveState) { this.effectiveState = effectiveState; }
+  public String getEffectiveStateSource() { return effectiveStateSource; }
+  public void setEffectiveStateSource(String effectiveStateSource) { this.effectiveStateSource = effectiveStateSource; }
+  public String getRunUntil() { return runUntil; }
+  public void setRunUntil(String runUntil) { this.runUntil = runUntil; }
+  public Transition getNextTransition() { return nextTransition; }
+  public void setNextTransition(Transition nextTransition) { this.nextTransition = nextTransition; }
+  public UsageRecord getUsage() { return usage; }
+  public void setUsage(UsageRecord usage) { this.usage = usage; }
+  public DnsStatus getDns() { return dns; }
+  public void setDns(DnsStatus dns) { this.dns = dns; }
 }

@@ -50,8 +50,15 @@ public final class BenchCommand implements Callable<Integer> {
       description = "Give up on a phase after this long.")
   Duration timeout;
 
+  @Option(names = "--restore-from-edge", description = "Instead: measure restore latency from a schedule window's edge"
+      + " to ACTIVE with DNS updated (--sample days; JSON key restoreFromEdge).")
+  boolean restoreFromEdge;
+
   @Override
   public Integer call() throws IOException {
+    if (restoreFromEdge) {
+      return restoreFromEdge();
+    }
     BenchResult result;
     try (BenchRun bench = new BenchRun(new BenchRun.Options(servers, latencyMs, timeScale, rateLimit, idlePolls, sample,
         fastPoll, slowPoll, timeout), System.out)) {
@@ -67,5 +74,27 @@ public final class BenchCommand implements Callable<Integer> {
       System.out.println("written to " + out);
     }
     return 0;
+  }
+
+  private int restoreFromEdge() throws IOException {
+    io.conoha.assistant.bench.RestoreFromEdgeBench.Result result;
+    try (var bench = new io.conoha.assistant.bench.RestoreFromEdgeBench(options(), System.out)) {
+      result = bench.run();
+    } catch (IllegalStateException e) {
+      System.err.println(e.getMessage());
+      return 1;
+    }
+    String json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+        .writeValueAsString(java.util.Map.of("restoreFromEdge", result));
+    System.out.println(json);
+    if (out != null) {
+      java.nio.file.Files.writeString(out, json);
+      System.out.println("written to " + out);
+    }
+    return 0;
+  }
+
+  private BenchRun.Options options() {
+    return new BenchRun.Options(servers, latencyMs, timeScale, rateLimit, idlePolls, sample, fastPoll, slowPoll, timeout);
   }
 }

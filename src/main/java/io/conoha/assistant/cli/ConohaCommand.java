@@ -29,9 +29,9 @@ import picocli.CommandLine.ScopeType;
     versionProvider = VersionProvider.class,
     scope = ScopeType.INHERIT,
     description = "Talk to ConoHa VPS directly: check credentials; list and show plans, servers, volumes and "
-        + "images; create, power, snapshot and delete servers; delete what a tag marks.",
+        + "images; create, power, snapshot and delete servers; delete what a tag marks; list DNS zones and records.",
     subcommands = {ServerCommand.class, VolumeCommand.class, ImageCommand.class, FlavorCommand.class,
-        CleanupCommand.class})
+        CleanupCommand.class, io.conoha.assistant.cli.conoha.DnsCommand.class})
 public final class ConohaCommand extends CommandGroup {
   @Option(names = "--credentials", paramLabel = "FILE", scope = ScopeType.INHERIT,
       description = "openrc script (export OS_AUTH_URL=...) or properties file (identityUrl=...). "

@@ -104,6 +104,25 @@ public final class OperatorCommand implements Callable<Integer> {
       description = "How long a server may stay busy (stopping, starting, resizing) before TaskTimedOut (default 30m).")
   Duration taskDeadline;
 
+  @Option(names = "--calendar-start", paramLabel = "RFC3339",
+      description = "For playgrounds and demos only: read schedules on a calendar that starts at this time"
+          + " (e.g. 2026-12-04T17:59:00+09:00) instead of the real one. Default: the real clock.")
+  java.time.OffsetDateTime calendarStart;
+
+  @Option(names = "--calendar-speed", defaultValue = "1",
+      description = "For playgrounds and demos only: how many times faster than real time that calendar runs"
+          + " (e.g. 3600: an hour a second). Waits, deadlines and polls stay in real time.")
+  double calendarSpeed;
+
+  /** The clock schedules are read on: the real one unless a playground asked for another. */
+  java.time.Clock calendar() {
+    if (calendarStart == null && calendarSpeed == 1) {
+      return java.time.Clock.systemUTC();
+    }
+    java.time.Instant start = calendarStart == null ? java.time.Instant.now() : calendarStart.toInstant();
+    return new io.conoha.assistant.operator.ScaledClock(java.time.Clock.systemUTC(), start, calendarSpeed);
+  }
+
   @Override
   public Integer call() throws InterruptedException, IOException {
     logFormat.apply();
@@ -129,7 +148,7 @@ public final class OperatorCommand implements Callable<Integer> {
       PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       kubernetes = kubeconfig == null ? new KubernetesClientBuilder().build()
           : new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(Files.readString(kubeconfig))).build();
-      operator = new ConohaOperator(kubernetes, settings(), registry, leadership());
+      operator = new ConohaOperator(kubernetes, settings(), registry, leadership(), calendar());
       processMetrics = ProcessMetrics.bindTo(registry); // after the operator's filters
       http = OperatorHttpServer.start(httpHost, httpPort, registry, () -> true, operator::ready);
     }

@@ -9,6 +9,7 @@ import io.conoha.assistant.client.http.RetryPolicy;
 import io.conoha.assistant.client.http.TokenBucket;
 import io.conoha.assistant.client.openstack.CatalogRoutedImages;
 import io.conoha.assistant.client.openstack.CinderVolumes;
+import io.conoha.assistant.client.openstack.DesignateDns;
 import io.conoha.assistant.client.openstack.GlanceImages;
 import io.conoha.assistant.client.openstack.KeystoneIdentity;
 import io.conoha.assistant.client.openstack.NovaCompute;
@@ -25,7 +26,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One ConoHa account: identity, compute, image and volume services sharing one token cache, one outbound
+ * One ConoHa account: identity, compute, image, volume and DNS services sharing one token cache, one outbound
  * rate limit and one set of meters. Every service method blocks until the answer is there; call them from
  * worker threads (operator threads, the CLI), never from a Vert.x event loop (that throws
  * IllegalStateException). Creating a client sends nothing; the first call authenticates.
@@ -40,6 +41,7 @@ public final class ConohaClient implements AutoCloseable {
   private final ImageService computeImages;
   private final VolumeService volumes;
   private final AccountProbes probes = new AccountProbes();
+  private final DnsService dns;
 
   private ConohaClient(Credentials credentials, WebClient web, KeystoneIdentity identity, ApiCaller caller) {
     this.credentials = credentials;
@@ -49,6 +51,7 @@ public final class ConohaClient implements AutoCloseable {
     this.computeImages = new NovaProxyImages(caller);
     this.images = new CatalogRoutedImages(identity, new GlanceImages(caller, credentials.region()), computeImages);
     this.volumes = new CinderVolumes(caller, images, probes, () -> identity.endpoints().volume() != null);
+    this.dns = new DesignateDns(caller);
   }
 
   public static ConohaClient create(Vertx vertx, Credentials credentials, ClientSettings settings, MeterRegistry registry) {
@@ -112,6 +115,11 @@ public final class ConohaClient implements AutoCloseable {
 
   public VolumeService volumes() {
     return volumes;
+  }
+
+  /** ConoHa DNS (Designate v1 style), at the catalog's {@code dns} endpoint. */
+  public DnsService dns() {
+    return dns;
   }
 
   /**

@@ -21,7 +21,8 @@ enum CredentialKey {
   COMPUTE_URL("computeUrl"),
   IMAGE_URL("imageUrl"),
   VOLUME_URL("volumeUrl"),
-  NETWORK_URL("networkUrl");
+  NETWORK_URL("networkUrl"),
+  DNS_URL("dnsUrl");
 
   private final List<String> names;
 

@@ -21,7 +21,7 @@ import javax.crypto.spec.PBEKeySpec;
 /**
  * One credentials model read from a Secret's keys, a properties/openrc file or the environment. Keys:
  * identityUrl, username|userId, password, tenantId|tenantName (= project), region, domain, caCert (PEM), and
- * endpoint overrides (computeUrl, imageUrl, volumeUrl, networkUrl); or the OS_* openrc names (OS_AUTH_URL,
+ * endpoint overrides (computeUrl, imageUrl, volumeUrl, networkUrl, dnsUrl); or the OS_* openrc names (OS_AUTH_URL,
  * OS_USERNAME, OS_USER_ID, OS_PASSWORD, OS_PROJECT_ID/OS_TENANT_ID, OS_PROJECT_NAME/OS_TENANT_NAME,
  * OS_USER_DOMAIN_NAME, OS_PROJECT_DOMAIN_NAME, OS_REGION_NAME, OS_CACERT as a file path).
  * {@code endpointOverrides} is keyed by service: compute, image, volume, network.

@@ -137,6 +137,7 @@ final class CredentialsReader {
     putOverride(overrides, "image", CredentialKey.IMAGE_URL);
     putOverride(overrides, "volume", CredentialKey.VOLUME_URL);
     putOverride(overrides, "network", CredentialKey.NETWORK_URL);
+    putOverride(overrides, "dns", CredentialKey.DNS_URL);
     return overrides;
   }
 

@@ -6,6 +6,7 @@ import io.conoha.assistant.api.ConohaServer;
 import io.conoha.assistant.api.ConohaServerStatus;
 import io.conoha.assistant.api.ImagePhase;
 import io.conoha.assistant.api.ServerPhase;
+import io.conoha.assistant.api.UsageRecord;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -28,13 +29,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class OperatorMetrics {
   public static final String PREFIX = "conoha_assistant.";
 
-  private record Seen(String kind, String namespace, String name, String phase, boolean ready, Instant serverCreated) {}
+  private record Seen(String kind, String namespace, String name, String phase, boolean ready, Instant serverCreated,
+      UsageRecord usage) {}
 
   private final MeterRegistry registry;
   private final Clock clock;
   private final Map<String, Seen> seen = new ConcurrentHashMap<>();
   private final Set<String> becameReady = ConcurrentHashMap.newKeySet();
   private final Map<String, Gauge> existenceGauges = new ConcurrentHashMap<>();
+  private final Map<String, java.util.List<Gauge>> usageGauges = new ConcurrentHashMap<>();
   private final AtomicInteger leader = new AtomicInteger();
 
   public OperatorMetrics(MeterRegistry registry, Clock clock) {
@@ -64,8 +67,12 @@ public final class OperatorMetrics {
     }
     Instant serverCreated = status instanceof ConohaServerStatus s && s.getServerCreatedAt() != null
         ? Instant.parse(s.getServerCreatedAt()) : null;
+    UsageRecord usage = status instanceof ConohaServerStatus s ? s.getUsage() : null;
     seen.put(uid, new Seen(kind, resource.getMetadata().getNamespace(), resource.getMetadata().getName(),
-        status.getPhaseName(), status.isReady(), serverCreated));
+        status.getPhaseName(), status.isReady(), serverCreated, usage));
+    if (usage != null) {
+      usageGauges.computeIfAbsent(uid, u -> usageGauges(u, resource));
+    }
     if (status.isReady() && becameReady.add(uid)) {
       Instant created = Instant.parse(resource.getMetadata().getCreationTimestamp());
       timeToReady(kind).record(Duration.between(created, clock.instant()));
@@ -92,6 +99,34 @@ public final class OperatorMetrics {
     if (g != null) {
       registry.remove(g);
     }
+    java.util.List<Gauge> usage = usageGauges.remove(uid);
+    if (usage != null) {
+      usage.forEach(registry::remove);
+    }
+  }
+
+  /**
+   * Seconds billed as a server and seconds archived, from status (so they survive restarts). Labelled
+   * resource_namespace/resource_name: Prometheus' own target labels (namespace, pod, …) are left to it.
+   */
+  private java.util.List<Gauge> usageGauges(String uid, CustomResource<?, ?> resource) {
+    String namespace = resource.getMetadata().getNamespace();
+    String name = resource.getMetadata().getName();
+    return java.util.List.of(
+        Gauge.builder(PREFIX + "server.billed.seconds", this, m -> m.usage(uid, true))
+            .description("Seconds a ConoHa server existed for this resource (billed as a server)")
+            .tags("resource_namespace", namespace, "resource_name", name).register(registry),
+        Gauge.builder(PREFIX + "server.archived.seconds", this, m -> m.usage(uid, false))
+            .description("Seconds this resource was archived (no server billed)")
+            .tags("resource_namespace", namespace, "resource_name", name).register(registry));
+  }
+
+  private double usage(String uid, boolean billed) {
+    Seen s = seen.get(uid);
+    if (s == null || s.usage() == null) {
+      return 0;
+    }
+    return billed ? s.usage().getBilledSeconds() : s.usage().getArchivedSeconds();
   }
 
   public void archived(Duration took) {

@@ -58,6 +58,12 @@ public final class ConohaOperator implements AutoCloseable {
 
   public ConohaOperator(KubernetesClient kubernetes, OperatorSettings settings, MeterRegistry registry,
       Optional<Leadership> leadership) {
+    this(kubernetes, settings, registry, leadership, Clock.systemUTC());
+  }
+
+  /** @param calendar the clock schedules are read on (a {@link ScaledClock} to watch them faster, or in tests) */
+  public ConohaOperator(KubernetesClient kubernetes, OperatorSettings settings, MeterRegistry registry,
+      Optional<Leadership> leadership, Clock calendar) {
     Clock clock = Clock.systemUTC();
     JosdkMetrics.installFilters(registry);
     this.vertx = Vertx.vertx();
@@ -72,7 +78,7 @@ public final class ConohaOperator implements AutoCloseable {
         (account, ok) -> metrics.polled(ok), clock);
     OperatorContext ops = new OperatorContext(accounts, new SecretReader(kubernetes, clock), new EventRecorder(kubernetes, clock),
         settings, metrics, new Backoffs(settings.fastPoll(), settings.slowPoll()), new ActionMemory(),
-        new WaitClock(clock), clock);
+        new WaitClock(clock), clock, calendar);
     this.operator = new Operator(o -> {
       o.withKubernetesClient(kubernetes)
           .withUseSSAToPatchPrimaryResource(false)

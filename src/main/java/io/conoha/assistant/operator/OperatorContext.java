@@ -9,7 +9,11 @@ import io.conoha.assistant.operator.reconcile.SecretReader;
 import io.conoha.assistant.operator.reconcile.WaitClock;
 import java.time.Clock;
 
-/** What every reconcile needs besides the resource: shared accounts, secrets, events, settings, metrics. */
+/**
+ * What every reconcile needs besides the resource: shared accounts, secrets, events, settings, metrics.
+ * {@code clock} measures waits, deadlines and polls; {@code calendar} is what schedules are read on (the same clock
+ * in production; a {@link ScaledClock} in the demo, the playground and tests).
+ */
 public record OperatorContext(
     Accounts accounts,
     SecretReader secrets,
@@ -19,4 +23,5 @@ public record OperatorContext(
     Backoffs backoffs,
     ActionMemory actions,
     WaitClock waits,
-    Clock clock) {}
+    Clock clock,
+    Clock calendar) {}

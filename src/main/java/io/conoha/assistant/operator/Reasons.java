@@ -47,12 +47,15 @@ public final class Reasons {
   public static final String VOLUME_TIMED_OUT = "VolumeTimedOut";
   public static final String BUILD_TIMED_OUT = "BuildTimedOut";
   public static final String TASK_TIMED_OUT = "TaskTimedOut";
+  public static final String DNS_ZONE_NOT_FOUND = "DnsZoneNotFound";
+  public static final String DNS_RECORD_CONFLICT = "DnsRecordConflict";
+  public static final String DNS_UNAVAILABLE = "DnsUnavailable";
 
   public static final Set<String> USER_MUST_FIX = Set.of(INVALID_SPEC, SECRET_NOT_FOUND, CREDENTIALS_INVALID,
       FLAVOR_NOT_FOUND, IMAGE_NOT_FOUND, SOURCE_NOT_FOUND, QUOTA_EXCEEDED, DELETE_LOCKED, DUPLICATE_SERVERS,
       DUPLICATE_IMAGES, IMMUTABLE_FIELD_CHANGED, SAVE_FAILED, SERVER_ERROR, OWNED_BY_ANOTHER, VOLUME_ERROR,
       SAVE_TIMED_OUT, VOLUME_TIMED_OUT, BUILD_TIMED_OUT, TASK_TIMED_OUT, SOURCE_UNAVAILABLE,
-      CREATE_UNCERTAIN);
+      CREATE_UNCERTAIN, DNS_ZONE_NOT_FOUND, DNS_RECORD_CONFLICT);
 
   /** Failures whose fix happens in a Secret, which is not watched: retried every slow poll, never slower. */
   public static final Set<String> FIXED_IN_A_SECRET = Set.of(SECRET_NOT_FOUND, CREDENTIALS_INVALID);

@@ -38,6 +38,7 @@ public final class ConohaSimulator implements AutoCloseable {
   private final Ledger ledger;
   private final FaultInjector faults;
   private final SimAdmin admin;
+  private final SimDns dns;
   private HttpServer server;
 
   private ConohaSimulator(Vertx vertx, boolean ownsVertx, SimConfig config) {
@@ -55,6 +56,7 @@ public final class ConohaSimulator implements AutoCloseable {
     ServerLifecycle servers = new ServerLifecycle(world, saves);
     VolumeLifecycle volumes = new VolumeLifecycle(world, saves);
     this.admin = new SimAdmin(world, servers, volumes, saves);
+    this.dns = new SimDns(world.clock, ids);
     faults.apply(config.faults());
 
     Router router = Router.router(vertx);
@@ -71,6 +73,7 @@ public final class ConohaSimulator implements AutoCloseable {
     api.scope(Family.NETWORK, "/network")
         .open("", "versions", c -> Reply.ok(docs.neutronVersions()))
         .open("/", "versions", c -> Reply.ok(docs.neutronVersions()));
+    new DnsRoutes(dns).mount(api);
     new AdminRoutes(ledger, faults, admin).mount(api);
     router.route().last().handler(gate::unmatched);
     this.server = vertx.createHttpServer(new HttpServerOptions().setHost(config.host()).setPort(config.port()))
@@ -197,6 +200,11 @@ public final class ConohaSimulator implements AutoCloseable {
 
   public FaultInjector faults() {
     return faults;
+  }
+
+  /** The account's DNS zones and records (seeded with zone example.com.). */
+  public SimDns dns() {
+    return dns;
   }
 
   public SimAdmin admin() {

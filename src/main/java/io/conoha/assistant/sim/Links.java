@@ -10,6 +10,7 @@ import io.conoha.assistant.client.ApiGeneration;
  *   /image/v2                                   Glance
  *   /volume/v2/{tenant} (V2), /volume/v3/{tenant} (V3)   Cinder
  *   /network/v2.0                               Neutron (version document only)
+ *   /dns/v1                                     DNS (Designate v1: domains and records)
  *   /admin                                      the simulator's own admin API
  * </pre>
  */
@@ -64,6 +65,11 @@ final class Links {
 
   String network() {
     return base + "/network";
+  }
+
+  /** ConoHa DNS (Designate v1): the catalog has no version, paths are /v1/domains… */
+  String dns() {
+    return base + "/dns";
   }
 
   /** Route patterns (Vert.x syntax) of the versioned services. */

@@ -40,6 +40,7 @@ final class OpenStackFaults {
     return switch (family) {
       case IDENTITY -> keystone(error);
       case IMAGE -> glance(error);
+      case DNS -> SimDns.error(error);
       default -> nova(error);
     };
   }

@@ -25,7 +25,8 @@ final class ServiceCatalog {
         new Service("compute", "Compute Service", links.compute()),
         new Service("image", "Image Service", links.image()),
         new Service(links.v2() ? "volume" : "volumev3", "Block Storage Service", links.volume()),
-        new Service("network", "Network Service", links.network()));
+        new Service("network", "Network Service", links.network()),
+        new Service("dns", "DNS Service", links.dns()));
   }
 
   /** Keystone v2.0: {@code access.serviceCatalog}. */

@@ -23,10 +23,15 @@ import org.junit.jupiter.api.Test;
 class LeaderElectionTest {
 
   private static ConohaOperator replica(EmbeddedKubernetes kubernetes, PrometheusMeterRegistry registry, String identity) {
+    return replica(kubernetes, registry, identity, java.time.Clock.systemUTC());
+  }
+
+  private static ConohaOperator replica(EmbeddedKubernetes kubernetes, PrometheusMeterRegistry registry, String identity,
+      java.time.Clock calendar) {
     var leadership = new ConohaOperator.Leadership(ConohaOperator.DEFAULT_LEASE_NAME, "default", identity, false,
         Duration.ofSeconds(2), Duration.ofMillis(1500), Duration.ofMillis(200));
     ConohaOperator operator = new ConohaOperator(kubernetes.newClient(), Testbed.fastSettings(), registry,
-        Optional.of(leadership));
+        Optional.of(leadership), calendar);
     operator.start();
     return operator;
   }
@@ -64,6 +69,36 @@ class LeaderElectionTest {
         SpecEdits.edit(resource, s -> { s.getSpec().setState(ServerState.Stopped); return s; });
         Testbed.awaitReadyInPhase(resource, ServerPhase.Stopped);
         assertThat(reconciliations(secondMetrics)).isPositive();
+        assertThat(sim.ledger().count("servers.create")).isEqualTo(1);
+      } finally {
+        second.close();
+      }
+    }
+  }
+
+  @Test
+  void aWindowEdgePassedDuringALeaderChangeIsFollowedByTheNewLeader() {
+    java.time.Instant edge = ScheduleScenariosTest.FRI_1800_TOKYO;
+    ScaledClock calendar = ScaledClock.startingAt(edge.minus(Duration.ofHours(1)));
+    try (ConohaSimulator sim = ConohaSimulator.start(SimConfig.defaults(ApiGeneration.V2).withTimings(SimTimings.fast()));
+         EmbeddedKubernetes kubernetes = EmbeddedKubernetes.start()) {
+      kubernetes.client().secrets().inNamespace("default").resource(new SecretBuilder().withNewMetadata()
+          .withName(Testbed.SECRET).endMetadata().withStringData(sim.credentialKeys()).build()).create();
+      ConohaOperator first = replica(kubernetes, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), "replica-a", calendar);
+      await().atMost(Duration.ofSeconds(15)).until(first::leading);
+      ConohaOperator second = replica(kubernetes, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), "replica-b", calendar);
+      try {
+        ConohaServer server = ScheduleScenariosTest.weekendGameServer("mc");
+        server.getMetadata().setNamespace("default");
+        kubernetes.client().resource(server).create();
+        var resource = kubernetes.client().resources(ConohaServer.class).inNamespace("default").withName("mc");
+        Testbed.awaitReadyInPhase(resource, ServerPhase.Archived);
+
+        first.close();
+        ScheduleScenariosTest.setCalendar(calendar, edge.plusSeconds(30));
+        await().atMost(Duration.ofSeconds(20)).until(second::leading);
+        Testbed.awaitReadyInPhase(resource, ServerPhase.Running);
+        assertThat(resource.get().getStatus().getEffectiveStateSource()).isEqualTo("window weekend-nights");
         assertThat(sim.ledger().count("servers.create")).isEqualTo(1);
       } finally {
         second.close();

@@ -38,15 +38,19 @@ public final class Testbed implements AutoCloseable {
   public final ConohaSimulator sim;
   private final OperatorSettings settings;
   private final Duration wait;
+  /** The clock schedules are read on: the wall clock, or a test's {@link ScaledClock}. */
+  private final java.time.Clock calendar;
   private ConohaOperator operator;
   private PrometheusMeterRegistry registry;
 
-  private Testbed(ApiGeneration generation, SimConfig simConfig, OperatorSettings settings) {
-    this(ConohaSimulator.start(simConfig), null, settings);
+  private Testbed(ApiGeneration generation, SimConfig simConfig, OperatorSettings settings, java.time.Clock calendar) {
+    this(ConohaSimulator.start(simConfig), null, settings, calendar);
   }
 
   /** @param sim null when the operator talks to a real cloud with {@code credentialKeys} */
-  private Testbed(ConohaSimulator sim, java.util.Map<String, String> credentialKeys, OperatorSettings settings) {
+  private Testbed(ConohaSimulator sim, java.util.Map<String, String> credentialKeys, OperatorSettings settings,
+      java.time.Clock calendar) {
+    this.calendar = calendar;
     this.sim = sim;
     this.kubernetes = EmbeddedKubernetes.start();
     this.client = kubernetes.client();
@@ -58,7 +62,7 @@ public final class Testbed implements AutoCloseable {
 
   /** The real operator and the in-process Kubernetes API against a real cloud (the live suite): no simulator. */
   public static Testbed againstCloud(java.util.Map<String, String> credentialKeys, OperatorSettings settings) {
-    return new Testbed(null, credentialKeys, settings);
+    return new Testbed(null, credentialKeys, settings, java.time.Clock.systemUTC());
   }
 
   public static Testbed start(ApiGeneration generation) {
@@ -66,11 +70,16 @@ public final class Testbed implements AutoCloseable {
   }
 
   public static Testbed start(SimConfig config) {
-    return new Testbed(config.generation(), config, fastSettings());
+    return new Testbed(config.generation(), config, fastSettings(), java.time.Clock.systemUTC());
+  }
+
+  /** With schedules read on {@code calendar} (which the test moves), the rest on the wall clock. */
+  public static Testbed start(SimConfig config, ScaledClock calendar) {
+    return new Testbed(config.generation(), config, fastSettings(), calendar);
   }
 
   public static Testbed start(SimConfig config, OperatorSettings settings) {
-    return new Testbed(config.generation(), config, settings);
+    return new Testbed(config.generation(), config, settings, java.time.Clock.systemUTC());
   }
 
   /** The simulator's fast timings with a slower image save, so progress can be watched. */
@@ -87,7 +96,7 @@ public final class Testbed implements AutoCloseable {
 
   public void startOperator() {
     registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    operator = new ConohaOperator(kubernetes.newClient(), settings, registry, Optional.empty());
+    operator = new ConohaOperator(kubernetes.newClient(), settings, registry, Optional.empty(), calendar);
     operator.start();
   }
 

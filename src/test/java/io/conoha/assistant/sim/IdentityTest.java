@@ -29,7 +29,7 @@ class IdentityTest {
       assertThat(expires).isBetween(Instant.now().plus(Duration.ofHours(23)), Instant.now().plus(Duration.ofHours(25)));
       assertThat(access.path("token").path("tenant").path("tyo1_image_size").asText()).isEqualTo("50GB");
       assertThat(types(access.path("serviceCatalog")))
-          .containsExactlyInAnyOrder("identity", "compute", "image", "volume", "network");
+          .containsExactlyInAnyOrder("identity", "compute", "image", "volume", "network", "dns");
       for (JsonNode service : access.path("serviceCatalog")) {
         JsonNode endpoint = service.path("endpoints").get(0);
         assertThat(endpoint.path("region").asText()).isEqualTo("tyo1");
@@ -66,7 +66,7 @@ class IdentityTest {
       assertThat(token.path("project").path("id").asText()).isEqualTo(c.tenantId());
       assertThat(token.path("user").path("id").asText()).isEqualTo(c.userId());
       assertThat(types(token.path("catalog")))
-          .containsExactlyInAnyOrder("identity", "compute", "image", "volumev3", "network");
+          .containsExactlyInAnyOrder("identity", "compute", "image", "volumev3", "network", "dns");
       for (JsonNode service : token.path("catalog")) {
         assertThat(service.path("endpoints").get(0).path("region_id").asText()).isEqualTo("c3j1");
         assertThat(service.path("endpoints").get(0).path("interface").asText()).isEqualTo("public");

@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /** The OpenStack services the client talks to; {@link #tag()} is the {@code service} tag of every meter. */
 public enum ApiService {
-  IDENTITY, COMPUTE, IMAGE, VOLUME, NETWORK;
+  IDENTITY, COMPUTE, IMAGE, VOLUME, NETWORK, DNS;
 
   public String tag() {
     return name().toLowerCase(Locale.ROOT);

@@ -208,6 +208,7 @@ public final class KeystoneIdentity implements IdentityService, SessionSource {
         case IMAGE -> endpoints.image();
         case VOLUME -> endpoints.volume();
         case NETWORK -> endpoints.network();
+        case DNS -> endpoints.dns();
       };
       if (url == null) {
         throw ConohaException.configuration("the service catalog has no " + service.tag() + " endpoint"

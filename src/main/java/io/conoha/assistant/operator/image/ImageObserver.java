@@ -80,8 +80,9 @@ final class ImageObserver {
     ConohaServer server = run.serversInNamespace().filter(s -> name.equals(s.getMetadata().getName())).findFirst()
         .orElseThrow(() -> StepFailure.userMustFix(Reasons.SOURCE_NOT_FOUND, "ConohaServer " + name
             + " does not exist in namespace " + run.resource().getMetadata().getNamespace()));
-    if (server.getMetadata().getDeletionTimestamp() == null && server.getSpec() != null
-        && server.getSpec().getState() == ServerState.Archived) {
+    ServerState effective = server.getStatus() != null && server.getStatus().getEffectiveState() != null
+        ? server.getStatus().getEffectiveState() : server.getSpec() == null ? null : server.getSpec().getState();
+    if (server.getMetadata().getDeletionTimestamp() == null && effective == ServerState.Archived) {
       throw StepFailure.userMustFix(Reasons.SOURCE_UNAVAILABLE, "ConohaServer " + name + " is archived (no server"
           + " to snapshot); set it Running or Stopped to snapshot it");
     }

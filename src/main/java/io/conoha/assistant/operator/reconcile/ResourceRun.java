@@ -51,6 +51,7 @@ public abstract class ResourceRun<R extends CustomResource<?, S>, S extends Cond
   private String readyMessage = "";
   private boolean ready;
   private Duration retryAfter;
+  private Instant wakeAt;
   private boolean released;
   private Account entered;
   private final CreateOnce intents = new CreateOnce(this);
@@ -165,7 +166,27 @@ public abstract class ResourceRun<R extends CustomResource<?, S>, S extends Cond
    * net in case a poll notification is lost.
    */
   public final UpdateControl<R> updateControl() {
-    return UpdateControl.<R>noUpdate().rescheduleAfter(retryAfter != null ? retryAfter : safetyNet());
+    Duration next = retryAfter != null ? retryAfter : safetyNet();
+    if (wakeAt != null) {
+      Duration untilEdge = io.conoha.assistant.operator.ScaledClock.wallDelay(ops.calendar(),
+          Duration.between(ops.calendar().instant(), wakeAt));
+      next = untilEdge.compareTo(next) < 0 ? max(untilEdge, MIN_WAKE) : next;
+    }
+    return UpdateControl.<R>noUpdate().rescheduleAfter(next);
+  }
+
+  private static final Duration MIN_WAKE = Duration.ofMillis(10);
+
+  private static Duration max(Duration a, Duration b) {
+    return a.compareTo(b) > 0 ? a : b;
+  }
+
+  /**
+   * Reconcile again at {@code at} on the calendar ({@link OperatorContext#calendar()}) even if nothing changes: a
+   * schedule's next edge. It is recomputed from the spec on every reconcile, so nothing is lost on a restart.
+   */
+  public final void wakeAt(Instant at) {
+    wakeAt = at;
   }
 
   /**

@@ -4,6 +4,7 @@ import io.conoha.assistant.api.ConohaImage;
 import io.conoha.assistant.api.ConohaServer;
 import io.conoha.assistant.operator.OperatorContext;
 import io.conoha.assistant.operator.account.AccountEventSource;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -23,8 +24,12 @@ import java.util.Set;
  * Declarative ConoHa servers. Woken by spec changes, by account polls that saw this server's ConoHa objects
  * change, and by ConohaImages that snapshot it (by serverRef or by its server's id) or that it boots from.
  */
-@ControllerConfiguration(name = "conohaserver", finalizerName = "conoha-assistant.io/finalizer")
+// Generation-aware processing would drop a run-until annotation change; ServerUpdateFilter keeps its filtering
+// and lets that change through.
+@ControllerConfiguration(name = "conohaserver", finalizerName = ConohaServerReconciler.FINALIZER,
+    generationAwareEventProcessing = false, informer = @Informer(onUpdateFilter = ServerUpdateFilter.class))
 public final class ConohaServerReconciler implements Reconciler<ConohaServer>, Cleaner<ConohaServer> {
+  static final String FINALIZER = "conoha-assistant.io/finalizer";
   private final OperatorContext ops;
 
   public ConohaServerReconciler(OperatorContext ops) {

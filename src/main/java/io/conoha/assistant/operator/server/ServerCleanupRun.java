@@ -45,7 +45,7 @@ final class ServerCleanupRun extends ServerRun {
     if (!(v3 ? observed(Listing.SERVERS, Listing.VOLUMES) : observed(Listing.SERVERS))) {
       return;
     }
-    if (deleteServers() && awaitLostCreates() && (!v3 || deleteVolumes())) {
+    if (new DnsKeeper(this).keep(true) && deleteServers() && awaitLostCreates() && (!v3 || deleteVolumes())) {
       deleteArchiveImages();
       ops.events().normal(resource, "Deleted", "deleted the server and everything it left on ConoHa");
       release();

@@ -77,7 +77,7 @@ final class ServerDecider {
       return new Wait(ServerPhase.Snapshotting, Reasons.SNAPSHOTTING, "ConohaImage " + v.heldBy().get()
           + " is saving this server; it is left alone until the save ends", null);
     }
-    if (v.spec().getState() == ServerState.Archived) {
+    if (v.desired() == ServerState.Archived) {
       return startArchive(v, s);
     }
     return power(v, s);
@@ -89,7 +89,7 @@ final class ServerDecider {
    * safety rule holds, else the image is kept as an archive and the spec is followed.
    */
   private static ServerStep withPendingArchive(ServerView v, Server s, ArchiveRecord pending) {
-    boolean archiving = v.spec().getState() == ServerState.Archived;
+    boolean archiving = v.desired() == ServerState.Archived;
     if (pending.getImageId() == null) {
       return lostSave(v, archiving);
     }
@@ -156,7 +156,7 @@ final class ServerDecider {
 
   /** Plan, then power state; the image and boot volume cannot change in place. */
   private static ServerStep power(ServerView v, Server s) {
-    boolean running = v.spec().getState() == ServerState.Running;
+    boolean running = v.desired() == ServerState.Running;
     if (s.status() == ServerStatus.VERIFY_RESIZE) {
       return new ConfirmResize(s);
     }
@@ -235,7 +235,7 @@ final class ServerDecider {
 
   private static ServerStep withoutServer(ServerView v) {
     ArchiveRecord pending = v.status().getPendingArchive();
-    boolean archived = v.spec().getState() == ServerState.Archived;
+    boolean archived = v.desired() == ServerState.Archived;
     if (pending != null) {
       if (pending.getImageId() == null) {
         return lostSave(v, archived);

@@ -50,7 +50,7 @@ final class ServerObserver {
     boolean restoring = server.isEmpty() && status.getArchive() != null;
     boolean creating = server.isEmpty() && wantsServer();
     boolean conservative = run.account().client().capabilities().customMetadataKept() == Finding.NO;
-    return Optional.of(new ServerView(uid, run.generation(), run.resource().getSpec(), status,
+    return Optional.of(new ServerView(uid, run.generation(), run.resource().getSpec(), run.desired(), status,
         run.account().client().generation(), server, tagged.stream().map(Server::id).toList(), adoptTarget,
         bootVolume(), taggedFreeVolumes().stream().map(Volume::id).toList(), images(server.isEmpty()), lostSave(),
         heldBy(server),
@@ -72,7 +72,7 @@ final class ServerObserver {
   }
 
   private boolean wantsServer() {
-    return run.resource().getSpec().getState() != ServerState.Archived && status.getPendingArchive() == null;
+    return run.desired() != ServerState.Archived && status.getPendingArchive() == null;
   }
 
   private Set<Listing> neededListings() {
@@ -88,7 +88,7 @@ final class ServerObserver {
 
   /** Whether the plan needs a boot volume; an unknown plan counts as no (its failure is reported when needed). */
   private boolean bootVolumePlan() {
-    if (run.resource().getSpec().getState() == ServerState.Archived) {
+    if (run.desired() == ServerState.Archived) {
       return false;
     }
     Resolved<io.conoha.assistant.client.model.Flavor> flavor = Resolved.lookup(run::flavor, Reasons.FLAVOR_NOT_FOUND);
@@ -120,7 +120,7 @@ final class ServerObserver {
     }
     ArchiveRecord archive = status.getArchive();
     if (noServer && archive != null && archive.getImageId() != null) {
-      boolean restoring = run.resource().getSpec().getState() != ServerState.Archived;
+      boolean restoring = run.desired() != ServerState.Archived;
       found.put(archive.getImageId(), restoring ? run.fetchImage(archive.getImageId()) : run.imageById(archive.getImageId()));
     }
     return found;

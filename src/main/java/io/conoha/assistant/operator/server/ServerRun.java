@@ -7,6 +7,10 @@ import io.conoha.assistant.api.ConohaServerStatus;
 import io.conoha.assistant.api.ImagePhase;
 import io.conoha.assistant.api.ServerPhase;
 import io.conoha.assistant.api.ServerState;
+import io.conoha.assistant.api.Transition;
+import io.conoha.assistant.operator.schedule.EffectiveState;
+import io.conoha.assistant.operator.schedule.InvalidSchedule;
+import java.time.Instant;
 import io.conoha.assistant.client.error.ConohaException;
 import io.conoha.assistant.client.model.Server;
 import io.conoha.assistant.client.model.ServerStatus;
@@ -34,6 +38,8 @@ import java.util.stream.Stream;
 class ServerRun extends ResourceRun<ConohaServer, ConohaServerStatus> {
   static final String KIND = "ConohaServer";
   static final String CREATE_SERVER = ServerDecider.CREATE_SERVER;
+
+  private EffectiveState effective;
 
   ServerRun(ConohaServer resource, Context<ConohaServer> ctx, OperatorContext ops) {
     super(resource, ctx, ops);
@@ -67,10 +73,57 @@ class ServerRun extends ResourceRun<ConohaServer, ConohaServerStatus> {
   protected void step() {
     ServerSpecValidator.validate(resource);
     connect(resource.getSpec().getCredentialsSecretRef().getName());
+    UsageCount.Billing before = billing();
+    try {
+      followSchedule();
+      if (observeDecideAct()) {
+        new DnsKeeper(this).keep(false);
+      }
+    } finally {
+      UsageCount.Billing after = billing();
+      status.setUsage(UsageCount.counted(status.getUsage(), before, before != after, ops.calendar().instant()));
+    }
+  }
+
+  private UsageCount.Billing billing() {
+    return status.getServerId() != null ? UsageCount.Billing.SERVER
+        : status.getArchive() != null ? UsageCount.Billing.ARCHIVED : UsageCount.Billing.NOTHING;
+  }
+
+  /**
+   * The state to work toward now, from the spec, the schedule, the run-until annotation and the calendar; shown in
+   * status, with an event when a window (or the annotation) changed it, and a wake-up at the next edge.
+   */
+  private void followSchedule() {
+    try {
+      effective = EffectiveState.of(resource.getSpec(), resource.getMetadata().getAnnotations(), ops.calendar().instant());
+    } catch (InvalidSchedule e) {
+      throw StepFailure.userMustFix(Reasons.INVALID_SPEC, e.getMessage());
+    }
+    ServerState was = status.getEffectiveState();
+    if (was != null && was != effective.state()) {
+      ops.events().normal(resource, "ScheduledChange", effective.source() + " asks for " + effective.state()
+          + " (was " + was + " from " + status.getEffectiveStateSource() + ")");
+    }
+    status.setEffectiveState(effective.state());
+    status.setEffectiveStateSource(effective.source());
+    status.setRunUntil(effective.runUntil().map(Instant::toString).orElse(null));
+    status.setNextTransition(effective.next()
+        .map(c -> new Transition(c.at().toString(), c.state(), c.source())).orElse(null));
+    effective.next().ifPresent(c -> wakeAt(c.at()));
+  }
+
+  /** The state this reconcile works toward (spec.state, a window's, or Running under run-until). */
+  ServerState desired() {
+    return effective.state();
+  }
+
+  /** One step toward the effective state; false when nothing could be observed yet. */
+  private boolean observeDecideAct() {
     Optional<ServerView> observed = new ServerObserver(this).observe();
     if (observed.isEmpty()) {
       phase(ServerPhase.Pending);
-      return;
+      return false;
     }
     ServerView view = observed.get();
     remember(view);
@@ -80,7 +133,7 @@ class ServerRun extends ResourceRun<ConohaServer, ConohaServerStatus> {
         timeWait(step instanceof ServerStep.Wait w ? w.kind() : null,
         !(step instanceof ServerStep.AwaitListing) && !(step instanceof ServerStep.Fail));
         new ServerActor(this).act(step);
-        return;
+        return true;
       }
       view = new ServerRecorder(this).record(view, b);
     }

@@ -2,6 +2,7 @@ package io.conoha.assistant.operator.server;
 
 import io.conoha.assistant.api.ConohaServerSpec;
 import io.conoha.assistant.api.ConohaServerStatus;
+import io.conoha.assistant.api.ServerState;
 import io.conoha.assistant.client.ApiGeneration;
 import io.conoha.assistant.client.model.Flavor;
 import io.conoha.assistant.client.model.Image;
@@ -24,6 +25,9 @@ import java.util.Optional;
  * @param uid                  the resource's UID, the owner tag it writes on what it creates
  * @param generation           metadata.generation
  * @param spec                 the spec as written
+ * @param desired              the effective state: spec.state, a schedule window's, or the run-until annotation's
+ *                             ({@link io.conoha.assistant.operator.schedule.EffectiveState}); the only state the
+ *                             decision reads, so a scheduled Archived takes exactly the path of spec.state Archived
  * @param status               the status as it stands (a copy; bookkeeping steps make a new view)
  * @param apiGeneration        the account's API generation (password rules differ)
  * @param server               this resource's server: the one in status, else the one carrying its owner tag
@@ -49,6 +53,7 @@ record ServerView(
     String uid,
     long generation,
     ConohaServerSpec spec,
+    ServerState desired,
     ConohaServerStatus status,
     ApiGeneration apiGeneration,
     Optional<Server> server,
@@ -88,7 +93,7 @@ record ServerView(
 
   /** The same observation with the status a bookkeeping step produced. */
   ServerView withStatus(ConohaServerStatus next) {
-    return new ServerView(uid, generation, spec, next, apiGeneration, server, taggedServerIds,
+    return new ServerView(uid, generation, spec, desired, next, apiGeneration, server, taggedServerIds,
         adoptTarget, bootVolume, taggedFreeVolumeIds, images, lostSave, heldBy, flavor, specImageId, inputs,
         awaitingListing, lostAnswerSettled, waited, deadlines, untaggedCandidates, conservative);
   }
@@ -97,14 +102,14 @@ record ServerView(
   ServerView withImage(Image image) {
     Map<String, Optional<Image>> known = new java.util.HashMap<>(images);
     known.put(image.id(), Optional.of(image));
-    return new ServerView(uid, generation, spec, status, apiGeneration, server, taggedServerIds, adoptTarget,
+    return new ServerView(uid, generation, spec, desired, status, apiGeneration, server, taggedServerIds, adoptTarget,
         bootVolume, taggedFreeVolumeIds, Map.copyOf(known), lostSave, heldBy, flavor, specImageId, inputs,
         awaitingListing, lostAnswerSettled, waited, deadlines, untaggedCandidates, conservative);
   }
 
   /** The same observation without the server (bookkeeping forgot it). */
   ServerView withoutServer(ConohaServerStatus next) {
-    return new ServerView(uid, generation, spec, next, apiGeneration, Optional.empty(), taggedServerIds,
+    return new ServerView(uid, generation, spec, desired, next, apiGeneration, Optional.empty(), taggedServerIds,
         adoptTarget, bootVolume, taggedFreeVolumeIds, images, lostSave, heldBy, flavor, specImageId, inputs,
         awaitingListing, lostAnswerSettled, waited, deadlines, untaggedCandidates, conservative);
   }

@@ -86,6 +86,8 @@ class ServerDeciderTest {
     Map<WaitKind, Duration> waited = Map.of();
     List<Server> candidates = List.of();
     boolean conservative;
+    /** The effective state when a schedule or the run-until annotation sets it; null: spec.state. */
+    ServerState scheduled;
 
     View() {
       spec.setCredentialsSecretRef(new ResourceRef("conoha"));
@@ -95,6 +97,7 @@ class ServerDeciderTest {
     }
 
     View state(ServerState s) { spec.setState(s); return this; }
+    View scheduled(ServerState s) { scheduled = s; return this; }
     View server(Server s) { server = Optional.of(s); status.setServerId(s.id()); return this; }
     View pending(ArchiveRecord r) { status.setPendingArchive(r); return this; }
     View archive(ArchiveRecord r) { status.setArchive(r); return this; }
@@ -102,7 +105,8 @@ class ServerDeciderTest {
     View with(UnaryOperator<View> change) { return change.apply(this); }
 
     ServerView build() {
-      return new ServerView(UID, 1, spec, status, ApiGeneration.V2, server, tagged, adoptTarget, bootVolume,
+      return new ServerView(UID, 1, spec, scheduled != null ? scheduled : spec.getState(), status, ApiGeneration.V2,
+          server, tagged, adoptTarget, bootVolume,
           bootVolume.map(v -> List.of(v.id())).orElse(List.of()), images, lostSave, heldBy, flavor, specImageId,
           inputs, awaitingListing, lostAnswerSettled, waited, Deadlines.all(Duration.ofMinutes(30)), candidates,
           conservative);
@@ -208,6 +212,20 @@ class ServerDeciderTest {
         row("a save past its deadline is reported", view().server(mine(ServerStatus.SHUTOFF)).state(ServerState.Archived)
             .pending(pending("img-a")).image(image("img-a", ImageStatus.QUEUED))
             .with(v -> { v.waited = Map.of(WaitKind.SAVE, Duration.ofHours(2)); return v; }), Fail.class),
+        // a schedule's Archived is decided exactly like spec.state Archived (so the archive safety rule holds)
+        row("a scheduled Archived over spec.state Running stops a running server first",
+            view().server(mine(ServerStatus.ACTIVE)).scheduled(ServerState.Archived), Stop.class),
+        row("a scheduled Archived deletes a stopped server only once its save is done",
+            view().server(mine(ServerStatus.SHUTOFF)).scheduled(ServerState.Archived).pending(pending("img-a"))
+                .image(image("img-a", ImageStatus.ACTIVE)), DeleteArchivedServer.class),
+        row("a scheduled Archived never deletes a server started since its save",
+            view().server(mine(ServerStatus.ACTIVE)).scheduled(ServerState.Archived).pending(pending("img-a"))
+                .image(image("img-a", ImageStatus.ACTIVE)), KeepArchive.class),
+        row("a window's Running over spec.state Archived restores from the archive",
+            view().state(ServerState.Archived).scheduled(ServerState.Running).archive(pending("img-a"))
+                .image(image("img-a", ImageStatus.ACTIVE)), CreateServer.class),
+        row("a window's Stopped stops a running server", view().server(mine(ServerStatus.ACTIVE))
+            .state(ServerState.Archived).scheduled(ServerState.Stopped), Stop.class),
         // taking Archived back
         row("Running during the save waits for it, never starts", view().server(mine(ServerStatus.SHUTOFF))
             .pending(pending("img-a")).image(image("img-a", ImageStatus.SAVING)), Wait.class),
