@@ -28,7 +28,7 @@ local READY_FAILED = { ServerError = true, SaveFailed = true, SourceNotFound = t
 local UNDER_WAY = {
   Available = true, ReconcileSuccess = true, Pending = true, Creating = true, Starting = true, Stopping = true,
   Resizing = true, Archiving = true, Restoring = true, Snapshotting = true, Saving = true, Deleting = true,
-  InUse = true, Waiting = true, SourceBusy = true, ApiUnavailable = true, RateLimited = true,
+  InUse = true, Waiting = true, SourceBusy = true, ApiUnavailable = true, RateLimited = true, DnsUnavailable = true,
 }
 -- Phases of a server put to sleep on purpose.
 local AT_REST = { Archived = true, Stopped = true }

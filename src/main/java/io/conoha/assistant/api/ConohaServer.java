@@ -17,12 +17,12 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @Categories("conoha")
 // kubectl shows these in this order (the CRDs are finished so: CrdFinish), Age last.
 @AdditionalPrinterColumn(name = "State", jsonPath = ".spec.state", getDescription = "The state asked for")
-@AdditionalPrinterColumn(name = "Effective", jsonPath = ".status.effectiveState", getDescription = "The state in force now (schedule, run-until)")
-@AdditionalPrinterColumn(name = "Next", jsonPath = ".status.nextTransition.time", getDescription = "When the schedule changes the state next")
 @AdditionalPrinterColumn(name = "Phase", jsonPath = ".status.phase")
 @AdditionalPrinterColumn(name = "Ready", jsonPath = ".status.conditions[?(@.type==\"Ready\")].status")
 @AdditionalPrinterColumn(name = "Flavor", jsonPath = ".spec.flavor")
 @AdditionalPrinterColumn(name = "IPv4", jsonPath = ".status.addresses.ipv4[0]")
+@AdditionalPrinterColumn(name = "Effective", jsonPath = ".status.effectiveState", getDescription = "The state in force now (schedule, run-until)")
+@AdditionalPrinterColumn(name = "Next", jsonPath = ".status.nextTransition.time", getDescription = "When the schedule changes the state next")
 @AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE)
 public class ConohaServer extends CustomResource<ConohaServerSpec, ConohaServerStatus> implements Namespaced {
   public static final String GROUP = "conoha-assistant.io";

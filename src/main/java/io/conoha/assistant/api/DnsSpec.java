@@ -6,15 +6,18 @@ import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
 
 /** A DNS name in a ConoHa DNS zone that follows the server's addresses (A, and AAAA with IPv6). */
 public class DnsSpec {
   @Required
+  @Size(min = 1)
   @Pattern("^([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+$")
   @JsonPropertyDescription("The zone (domain) in the ConoHa account, fully qualified with a trailing dot, e.g. example.com.")
   private String zone;
 
   @Required
+  @Size(min = 1)
   @Pattern("^(@|[A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9])?)*)$")
   @JsonPropertyDescription("The name inside the zone, e.g. mc for mc.example.com.; @ for the zone itself.")
   private String name;
