@@ -19,8 +19,8 @@ import java.util.HashMap;
  */
 public final class EmbeddedKubernetes implements AutoCloseable {
   public static final String[] CRDS = {
-    "/META-INF/fabric8/conohaservers.conoha-assistant.io-v1.yml",
-    "/META-INF/fabric8/conohaimages.conoha-assistant.io-v1.yml"
+    "/crds/conohaservers.conoha-assistant.io-v1.yml",
+    "/crds/conohaimages.conoha-assistant.io-v1.yml"
   };
 
   private final KubernetesMockServer server;

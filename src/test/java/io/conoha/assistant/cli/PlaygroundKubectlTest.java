@@ -42,9 +42,10 @@ class PlaygroundKubectlTest {
           "--timeout=140s").ok();
 
       String table = kubectl.run("get", "chs").ok().out();
-      assertThat(table.lines().findFirst().orElseThrow()).containsPattern("NAME +AGE +FLAVOR +STATE +IPV4 +READY +PHASE");
-      assertThat(table).containsPattern("web-v3 +\\d+s +g2l-t-c2m1 +Running +\\d+\\.\\d+\\.\\d+\\.\\d+ +True +Running")
-          .containsPattern("web-v2 +\\d+s +g-c2m1d100 +Running");
+      assertThat(table.lines().findFirst().orElseThrow()).containsPattern(
+          "NAME +STATE +PHASE +READY +FLAVOR +IPV4 +EFFECTIVE +NEXT +AGE");
+      assertThat(table).containsPattern("web-v3 +Running +Running +True +g2l-t-c2m1 +\\d+\\.\\d+\\.\\d+\\.\\d+ +Running")
+          .containsPattern("web-v2 +Running +Running +True +g-c2m1d100");
       assertThat(kubectl.run("get", "conoha").ok().out()).contains("conohaserver.conoha-assistant.io/web-v3",
           "conohaimage.conoha-assistant.io/ubuntu-24-04");
       assertThat(kubectl.run("get", "chs", "web-v3", "-o", "jsonpath={.status.phase}").ok().out()).isEqualTo("Running");

@@ -55,9 +55,9 @@ class KubectlEndpointTest {
       k8s.client().resource(server("web")).create();
       JsonNode table = get(url + SERVERS, "application/json;as=Table;v=v1;g=meta.k8s.io,application/json");
       assertThat(table.path("columnDefinitions").findValuesAsText("name"))
-          .containsExactly("Name", "Age", "Flavor", "State", "IPv4", "Ready", "Phase");
-      assertThat(table.path("rows").get(0).path("cells").get(2).asText()).isEqualTo("g2l-t-c2m1");
-      assertThat(table.path("rows").get(0).path("cells").get(3).asText()).isEqualTo("Running"); // the default
+          .containsExactly("Name", "State", "Phase", "Ready", "Flavor", "IPv4", "Effective", "Next", "Age");
+      assertThat(table.path("rows").get(0).path("cells").get(4).asText()).isEqualTo("g2l-t-c2m1");
+      assertThat(table.path("rows").get(0).path("cells").get(1).asText()).isEqualTo("Running"); // the default
     }
   }
 
