@@ -7,9 +7,6 @@ import io.conoha.assistant.sim.ConohaSimulator;
 import io.conoha.assistant.sim.SimConfig;
 import io.conoha.assistant.sim.SimDns;
 import io.conoha.assistant.sim.SimTimings;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -20,29 +17,10 @@ class DnsCommandTest {
   @TempDir
   Path dir;
 
-  record Run(int exitCode, String out, String err) {}
-
-  private Run conoha(ConohaSimulator sim, String... args) throws Exception {
+  private CliRunner.Run conoha(ConohaSimulator sim, String... args) throws Exception {
     Path openrc = dir.resolve("openrc");
     Files.writeString(openrc, sim.openrc());
-    String[] full = new String[args.length + 3];
-    full[0] = "conoha";
-    full[1] = "--credentials";
-    full[2] = openrc.toString();
-    System.arraycopy(args, 0, full, 3, args.length);
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-    ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
-    ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(outBytes, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(errBytes, true, StandardCharsets.UTF_8));
-      int code = Main.run(full);
-      return new Run(code, outBytes.toString(StandardCharsets.UTF_8), errBytes.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(out);
-      System.setErr(err);
-    }
+    return CliRunner.conoha(openrc, args);
   }
 
   @Test
@@ -50,15 +28,15 @@ class DnsCommandTest {
     try (ConohaSimulator sim = ConohaSimulator.start(SimConfig.defaults(ApiGeneration.V3).withTimings(SimTimings.fast()))) {
       sim.dns().addRecord(SimDns.SEED_ZONE, "mc.example.com.", "A", "203.0.113.10", "by hand");
 
-      Run zones = conoha(sim, "dns", "zones");
+      CliRunner.Run zones = conoha(sim, "dns", "zones");
       assertThat(zones.exitCode()).isZero();
       assertThat(zones.out()).contains("name").contains("example.com.");
 
-      Run records = conoha(sim, "dns", "records", "example.com");
+      CliRunner.Run records = conoha(sim, "dns", "records", "example.com");
       assertThat(records.exitCode()).isZero();
       assertThat(records.out()).containsPattern("mc\\.example\\.com\\. +A +203\\.0\\.113\\.10").contains("by hand");
 
-      Run json = conoha(sim, "--output", "json", "dns", "records", "example.com.");
+      CliRunner.Run json = conoha(sim, "--output", "json", "dns", "records", "example.com.");
       assertThat(json.out()).contains("\"data\"").contains("203.0.113.10");
     }
   }
@@ -66,7 +44,7 @@ class DnsCommandTest {
   @Test
   void anUnknownZoneSaysWhichZonesThereAre() throws Exception {
     try (ConohaSimulator sim = ConohaSimulator.start(SimConfig.defaults(ApiGeneration.V2).withTimings(SimTimings.fast()))) {
-      Run run = conoha(sim, "dns", "records", "example.net");
+      CliRunner.Run run = conoha(sim, "dns", "records", "example.net");
       assertThat(run.exitCode()).isNotZero();
       assertThat(run.err()).contains("no DNS zone example.net in this account (zones: [example.com.])");
     }
