@@ -42,7 +42,7 @@ final class ImageObserver {
         beforeSave && run.intents().pending(ImageDecider.SAVE_IMAGE)
             ? LostSaves.candidates(run.snapshot(), run.uid(), status.getPendingOperation(), run.imageName()) : List.of(),
         status.getSourceServerId() == null ? Optional.empty() : run.snapshot().server(status.getSourceServerId()),
-        run.ops().actions().listingPredatesLastAction(run.uid(), run.snapshot().serversAt()),
+        run.listingPredatesLastAction(),
         run.intents().lostAnswerSettled(Listing.IMAGES), run.waited(), run.ops().settings().deadlines()));
   }
 

@@ -239,6 +239,11 @@ public abstract class ResourceRun<R extends CustomResource<?, S>, S extends Cond
     changing = true;
   }
 
+  /** Whether the servers listing is older than this resource's last action, so it cannot show its effect yet. */
+  public final boolean listingPredatesLastAction() {
+    return ops.actions().listingPredatesLastAction(uid(), snapshot().serversAt());
+  }
+
   /** The listing predates the last action: decide nothing, poll fast, keep Ready as it was. */
   public final void awaitListing() {
     changing = true;

@@ -379,7 +379,11 @@ final class ServerDecider {
   }
 
   static Fail deleteLockedFailure(Server s, boolean deleting) {
-    return new Fail(Reasons.DELETE_LOCKED, "server " + s.id() + " is delete-locked in the ConoHa control panel"
+    return deleteLockedFailure(s.id(), deleting);
+  }
+
+  static Fail deleteLockedFailure(String serverId, boolean deleting) {
+    return new Fail(Reasons.DELETE_LOCKED, "server " + serverId + " is delete-locked in the ConoHa control panel"
         + " (IsDeleteLocked=True); unlock it" + (deleting ? ", or set deletionPolicy: Retain to keep it" : " to archive"));
   }
 

@@ -162,10 +162,7 @@ class ServerRun extends ResourceRun<ConohaServer, ConohaServerStatus> {
     status.setHeldBy(view.heldBy().orElse(null));
   }
 
-  /** The listing predates the last action (or create): wait for a poll that can show it. */
-  boolean listingPredatesLastAction() {
-    return ops.actions().listingPredatesLastAction(uid(), snapshot().serversAt());
-  }
+
 
 
 
@@ -210,9 +207,8 @@ class ServerRun extends ResourceRun<ConohaServer, ConohaServerStatus> {
 
   /** True (and waiting) while the listing cannot show the last action yet. */
   boolean actedOnAlready() {
-    if (ops.actions().listingPredatesLastAction(uid(), snapshot().serversAt())) {
-      changing = true;
-      keepReadyAsIs();
+    if (listingPredatesLastAction()) {
+      awaitListing();
       return true;
     }
     return false;
@@ -236,9 +232,7 @@ class ServerRun extends ResourceRun<ConohaServer, ConohaServerStatus> {
   void refuseIfDeleteLocked(String serverId) {
     Map<String, String> metadata = account().client().compute().getMetadata(serverId);
     if ("True".equalsIgnoreCase(metadata.get(Tags.DELETE_LOCK))) {
-      throw StepFailure.userMustFix(Reasons.DELETE_LOCKED, "server " + serverId + " is delete-locked in the ConoHa"
-          + " control panel (IsDeleteLocked=True); unlock it"
-          + (deleting() ? ", or set deletionPolicy: Retain to keep it" : " to archive"));
+      throw StepFailure.userMustFix(Reasons.DELETE_LOCKED, ServerDecider.deleteLockedFailure(serverId, deleting()).message());
     }
   }
 
