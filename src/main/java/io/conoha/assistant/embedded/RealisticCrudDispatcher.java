@@ -22,15 +22,26 @@ import io.fabric8.mockwebserver.http.RecordedRequest;
 public final class RealisticCrudDispatcher extends KubernetesCrudDispatcher {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private final java.util.concurrent.atomic.LongAdder requests = new java.util.concurrent.atomic.LongAdder();
+  private final java.util.Map<String, java.util.concurrent.atomic.LongAdder> byKind =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   /** Requests served so far (the benchmark reports the Kubernetes API cost per server). */
   public long requests() {
     return requests.sum();
   }
 
+  /** Requests served so far by method and resource ("PATCH conohaservers/status", "POST events"). */
+  public java.util.Map<String, Long> requestsByKind() {
+    java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+    byKind.forEach((k, n) -> counts.put(k, n.sum()));
+    return counts;
+  }
+
   @Override
   public MockResponse dispatch(RecordedRequest request) {
     requests.increment();
+    byKind.computeIfAbsent(RequestKind.of(request.getMethod(), request.getPath()),
+        k -> new java.util.concurrent.atomic.LongAdder()).increment();
     return super.dispatch(request);
   }
 

@@ -59,8 +59,12 @@ public final class Account {
    * Reconciles of this account's resources that may call ConoHa at once. The rest wait their turn outside the
    * shared reconcile pool, so an account whose API hangs cannot take every reconcile thread from the others.
    */
-  private final java.util.concurrent.Semaphore callers = new java.util.concurrent.Semaphore(MAX_CALLERS);
+  private final Bulkhead callers = new Bulkhead(MAX_CALLERS, URGENT_ONLY, MAX_URGENT);
   static final int MAX_CALLERS = 12; // a quarter of JOSDK's 50 reconcile threads
+  /** Places bulk reconciles may not take, so a user's fresh change never waits for a slot behind bulk work. */
+  static final int URGENT_ONLY = 2;
+  /** Places urgent reconciles may hold at most, so a flood of fresh changes leaves bulk work half the places. */
+  static final int MAX_URGENT = 6;
 
   /** How often to poll, and how long plan and image names stay resolved. */
   public record PollSettings(Duration fast, Duration slow, Duration catalogTtl) {}
@@ -101,13 +105,16 @@ public final class Account {
 
   public boolean healthy() { return lastError == null; }
 
-  /** A reconcile may call ConoHa for this account (false: {@link #MAX_CALLERS} already are; try later). */
-  public boolean tryEnter() {
-    return callers.tryAcquire();
+  /**
+   * A reconcile may call ConoHa for this account (false: its lane is full; try later). Urgent reconciles (a fresh
+   * change) have places of their own; bulk ones share the rest.
+   */
+  public boolean tryEnter(io.conoha.assistant.client.http.CallPriority priority) {
+    return callers.tryEnter(priority);
   }
 
-  public void leave() {
-    callers.release();
+  public void leave(io.conoha.assistant.client.http.CallPriority priority) {
+    callers.leave(priority);
   }
 
   public int interestCount() { return interests.size(); }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.conoha.assistant.api.ConditionedStatus;
 import io.conoha.assistant.api.PendingOperation;
 import io.conoha.assistant.client.error.ConohaException;
+import io.conoha.assistant.client.http.CallPriority;
 import io.conoha.assistant.operator.OperatorContext;
 import io.conoha.assistant.operator.Reasons;
 import io.conoha.assistant.operator.account.Account;
@@ -53,6 +54,8 @@ public abstract class ResourceRun<R extends CustomResource<?, S>, S extends Cond
   private Duration retryAfter;
   private boolean released;
   private Account entered;
+  /** The rate-limit lane of this reconcile's ConoHa calls (urgent: the first steps of a fresh spec). */
+  private CallPriority priority = CallPriority.BULK;
 
   protected ResourceRun(R resource, Context<R> ctx, OperatorContext ops) {
     this.resource = resource;
@@ -105,6 +108,7 @@ public abstract class ResourceRun<R extends CustomResource<?, S>, S extends Cond
   public final ResourceRun<R, S> execute() {
     long began = System.nanoTime();
     String uid = resource.getMetadata().getUid();
+    priority = fresh() ? CallPriority.URGENT : CallPriority.BULK;
     try {
       stepAndRecord(uid);
     } catch (AccountBusy busy) {
@@ -120,6 +124,18 @@ public abstract class ResourceRun<R extends CustomResource<?, S>, S extends Cond
     return this;
   }
 
+  /**
+   * The spec of this generation is fresh: this process first saw it less than {@code freshWindow} ago. Its first
+   * steps are what the user waits for, so they go ahead of follow-up and bulk work (within a bounded share, see
+   * {@link io.conoha.assistant.client.http.TokenBucket} and the account's bulkhead). A mass change (a fleet
+   * created or archived at once) is fresh only for that window too, so a user's change made later is not queued
+   * behind it.
+   */
+  private boolean fresh() {
+    Instant seen = ops.waits().since(uid() + "|generation", Long.toString(generation()));
+    return Duration.between(seen, now).compareTo(ops.settings().freshWindow()) < 0;
+  }
+
   /** A reconcile that did not get into its account's bulkhead. */
   private static final class AccountBusy extends RuntimeException {
     AccountBusy() {
@@ -129,7 +145,7 @@ public abstract class ResourceRun<R extends CustomResource<?, S>, S extends Cond
 
   private void stepAndRecord(String uid) {
     try {
-      step();
+      CallPriority.with(priority, this::step);
       setSynced(true, Reasons.RECONCILE_SUCCESS, "");
       ops.backoffs().reset(uid);
     } catch (StepFailure f) {
@@ -140,7 +156,7 @@ public abstract class ResourceRun<R extends CustomResource<?, S>, S extends Cond
       e.retryAfter().filter(d -> retryAfter == null || d.compareTo(retryAfter) > 0).ifPresent(d -> retryAfter = d);
     } finally {
       if (entered != null) {
-        entered.leave();
+        entered.leave(priority);
         entered = null;
       }
     }
@@ -273,6 +289,7 @@ public abstract class ResourceRun<R extends CustomResource<?, S>, S extends Cond
     status.setPendingOperation(intent);
     ops.waits().since(uid() + "|intent", token);
     setReady();
+    status.setLastSyncTime(now.toString());
     R copy = withStatus(status);
     copy.getMetadata().setResourceVersion(latest.getMetadata().getResourceVersion());
     try {
@@ -293,7 +310,7 @@ public abstract class ResourceRun<R extends CustomResource<?, S>, S extends Cond
    */
   public final Account connect(String secretName) {
     Account next = ops.accounts().forCredentials(ops.secrets().credentials(resource.getMetadata().getNamespace(), secretName));
-    if (!next.tryEnter()) {
+    if (!next.tryEnter(priority)) {
       throw new AccountBusy();
     }
     entered = next;
@@ -454,11 +471,63 @@ public abstract class ResourceRun<R extends CustomResource<?, S>, S extends Cond
   }
 
   private void writeStatusIfChanged() {
-    if (sameIgnoringSyncTime(latest.getStatus(), status)) {
+    if (sameIgnoringSyncTime(latest.getStatus(), status) || progressOnly()) {
       return;
     }
     status.setLastSyncTime(now.toString());
     latest = ctx.resourceOperations().jsonMergePatchPrimaryStatus(withStatus(status));
+  }
+
+  /**
+   * Fields of status that a later reconcile finds again on ConoHa by the owner tag (the ids of what it created,
+   * addresses), so a change of them alone need not be written at once.
+   */
+  protected Set<String> recoverableFields() {
+    return Set.of();
+  }
+
+  /**
+   * A mid-change status whose only news is progress is not written if the last write is younger than the
+   * safety-net interval (four fast polls): the next reconcile comes within that interval and writes it, or
+   * something that matters. What always goes at once: an intent (before a create), a new observed generation,
+   * Ready or Synced turning, a failure, a settled state, and every field not recomputed from ConoHa (archives,
+   * image and plan ids). Progress is the phase, condition reasons and messages, a fulfilled intent and
+   * {@link #recoverableFields}. This is what keeps a create at two intents and one closing write.
+   */
+  private boolean progressOnly() {
+    S written = latest.getStatus();
+    if (!changing || written == null || written.getLastSyncTime() == null) {
+      return false;
+    }
+    Instant lastWrite;
+    try {
+      lastWrite = Instant.parse(written.getLastSyncTime());
+    } catch (java.time.format.DateTimeParseException e) {
+      return false;
+    }
+    if (!lastWrite.plus(ops.settings().fastPoll().multipliedBy(4)).isAfter(now)) {
+      return false;
+    }
+    boolean intentCleared = status.getPendingOperation() == null;
+    return essentials(written, intentCleared).equals(essentials(status, intentCleared));
+  }
+
+  private JsonNode essentials(S s, boolean dropIntent) {
+    ObjectNode tree = MAPPER.valueToTree(s);
+    tree.remove("lastSyncTime");
+    tree.remove("phase");
+    tree.remove(recoverableFields());
+    if (dropIntent) {
+      tree.remove("pendingOperation");
+    }
+    JsonNode conditions = tree.get("conditions");
+    if (conditions != null && conditions.isArray()) {
+      var reduced = MAPPER.createArrayNode();
+      conditions.forEach(c -> reduced.add(MAPPER.createObjectNode().put("type", c.path("type").asText())
+          .put("status", c.path("status").asText())));
+      tree.set("conditions", reduced);
+    }
+    return tree;
   }
 
   private void registerInterest() {
