@@ -509,14 +509,20 @@ public abstract class ResourceRun<R extends CustomResource<?, S>, S extends Cond
       return false;
     }
     boolean intentCleared = status.getPendingOperation() == null;
-    return essentials(written, intentCleared).equals(essentials(status, intentCleared));
+    ObjectNode before = MAPPER.valueToTree(written);
+    // Only a recoverable field that was empty may wait: the observer looks an object up by tag only while its id is
+    // absent from status, so a stale id replaced by a new one must be written at once.
+    Set<String> foundAgain = new HashSet<>();
+    recoverableFields().stream().filter(f -> before.path(f).isMissingNode() || before.path(f).isNull())
+        .forEach(foundAgain::add);
+    return essentials(before, foundAgain, intentCleared)
+        .equals(essentials(MAPPER.valueToTree(status), foundAgain, intentCleared));
   }
 
-  private JsonNode essentials(S s, boolean dropIntent) {
-    ObjectNode tree = MAPPER.valueToTree(s);
+  private static JsonNode essentials(ObjectNode tree, Set<String> foundAgain, boolean dropIntent) {
     tree.remove("lastSyncTime");
     tree.remove("phase");
-    tree.remove(recoverableFields());
+    tree.remove(foundAgain);
     if (dropIntent) {
       tree.remove("pendingOperation");
     }
