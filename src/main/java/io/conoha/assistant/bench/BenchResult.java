@@ -10,7 +10,8 @@ import java.util.Map;
  * converge; {@code bulkReactionMs*}: the same for the N themselves, all created at once.
  * {@code urgentWaitMsMax} / {@code bulkWaitMsMax}: the longest a call waited in that lane of the rate limit.
  * {@code kubernetesRequests}: requests the in-process API server answered until convergence (operator and bench),
- * per server over the N and the probes, and by method and resource. {@code operatorProcess}: figures of the
+ * per server over the N and the probes ({@code operatorKubernetesRequestsPerServer}: without the bench's own
+ * set-up, creates and final listing), and by method and resource. {@code operatorProcess}: figures of the
  * operator's own JVM (only with {@code --operator-process}).
  */
 public record BenchResult(
@@ -34,6 +35,7 @@ public record BenchResult(
     long bulkWaitMsMax,
     long kubernetesRequests,
     double kubernetesRequestsPerServer,
+    double operatorKubernetesRequestsPerServer,
     Map<String, Long> kubernetesRequestsByKind,
     double archiveRestoreSeconds,
     int archiveRestoreSample,

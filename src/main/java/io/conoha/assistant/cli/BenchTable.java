@@ -20,7 +20,8 @@ final class BenchTable {
         + " (fresh resources while N converge)");
     row(b, "bulkReactionMsP50 / P99", r.bulkReactionMsP50() + " / " + r.bulkReactionMsP99() + " (all N at once)");
     row(b, "urgent / bulk wait max", r.urgentWaitMsMax() + " / " + r.bulkWaitMsMax() + " ms in the rate limit");
-    row(b, "kubernetesRequests", r.kubernetesRequests() + " (" + r.kubernetesRequestsPerServer() + " per server)");
+    row(b, "kubernetesRequests", r.kubernetesRequests() + " (" + r.kubernetesRequestsPerServer() + " per server, "
+        + r.operatorKubernetesRequestsPerServer() + " of them the operator's)");
     r.kubernetesRequestsByKind().forEach((k, n) -> b.append(String.format("  %-42s %7d%n", k, n)));
     row(b, "archive+restore (sample)", r.archiveRestoreSeconds() + " s for " + r.archiveRestoreSample());
     row(b, "heapMiB / rssMiB", r.heapMiB() + " / " + r.rssMiB() + (r.operatorProcess() == null ? "" : " (bench JVM)"));

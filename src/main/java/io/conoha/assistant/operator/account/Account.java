@@ -46,6 +46,8 @@ public final class Account {
   private final java.util.concurrent.ExecutorService poller;
 
   private final Map<String, Interest> interests = new ConcurrentHashMap<>();
+  /** How many interests are mid-change, kept with the map so the poll interval is not a scan of every resource. */
+  private final java.util.concurrent.atomic.AtomicInteger changingCount = new java.util.concurrent.atomic.AtomicInteger();
   private final Map<String, Integer> fingerprints = new ConcurrentHashMap<>();
   private volatile AccountSnapshot snapshot = AccountSnapshot.EMPTY;
   private volatile RuntimeException lastError;
@@ -125,6 +127,7 @@ public final class Account {
    */
   public void register(Interest interest) {
     Interest previous = interests.put(interest.key(), interest);
+    changingCount.addAndGet((interest.changing() ? 1 : 0) - (previous != null && previous.changing() ? 1 : 0));
     boolean missingListing = interest.listings().stream().anyMatch(l -> snapshot.fetchedAt(l) == null);
     if (missingListing) {
       fingerprints.remove(interest.key()); // so the poll that brings the listing wakes it
@@ -138,7 +141,10 @@ public final class Account {
 
   public void unregister(String kind, ResourceID resource) {
     String id = Interest.key(kind, resource);
-    interests.remove(id);
+    Interest removed = interests.remove(id);
+    if (removed != null && removed.changing()) {
+      changingCount.decrementAndGet();
+    }
     fingerprints.remove(id);
   }
 
@@ -167,7 +173,7 @@ public final class Account {
   }
 
   private Duration interval() {
-    boolean changing = interests.values().stream().anyMatch(Interest::changing);
+    boolean changing = changingCount.get() > 0;
     Duration base = changing ? settings.fast() : settings.slow();
     if (consecutiveFailures == 0) {
       return base;
@@ -276,6 +282,7 @@ public final class Account {
       nextPoll.cancel(false);
     }
     interests.clear();
+    changingCount.set(0);
     poller.shutdownNow();
     client.close();
   }

@@ -112,9 +112,12 @@ public abstract class ResourceRun<R extends CustomResource<?, S>, S extends Cond
     try {
       stepAndRecord(uid);
     } catch (AccountBusy busy) {
-      // Nothing was observed or done: status stays as it is; try again shortly, spread out.
-      retryAfter = ops.settings().fastPoll().plusMillis(java.util.concurrent.ThreadLocalRandom.current()
-          .nextLong(Math.max(1, ops.settings().fastPoll().toMillis())));
+      // Nothing was observed or done: status stays as it is; try again shortly, spread out. A fresh change finds
+      // its lane full only behind a handful of other fresh changes, so it looks again ten times as soon.
+      Duration base = priority == CallPriority.URGENT ? ops.settings().fastPoll().dividedBy(10)
+          : ops.settings().fastPoll();
+      retryAfter = base.plusMillis(java.util.concurrent.ThreadLocalRandom.current().nextLong(Math.max(1,
+          base.toMillis())));
       return this;
     }
     if (LOG.isDebugEnabled()) {
@@ -132,8 +135,19 @@ public abstract class ResourceRun<R extends CustomResource<?, S>, S extends Cond
    * behind it.
    */
   private boolean fresh() {
-    Instant seen = ops.waits().since(uid() + "|generation", Long.toString(generation()));
-    return Duration.between(seen, now).compareTo(ops.settings().freshWindow()) < 0;
+    Instant since = ops.waits().since(uid() + "|generation", Long.toString(generation()));
+    String created = resource.getMetadata().getCreationTimestamp();
+    if (generation() <= 1 && created != null) {
+      // A new resource is as old as it is, not as old as this process's first look at it: a thousand created at
+      // once and seen over several seconds are not fresh for longer than one created alone.
+      try {
+        Instant at = Instant.parse(created);
+        since = at.isBefore(since) ? at : since;
+      } catch (java.time.format.DateTimeParseException e) {
+        // keep this process's first sighting
+      }
+    }
+    return Duration.between(since, now).compareTo(ops.settings().freshWindow()) < 0;
   }
 
   /** A reconcile that did not get into its account's bulkhead. */
@@ -293,6 +307,7 @@ public abstract class ResourceRun<R extends CustomResource<?, S>, S extends Cond
     R copy = withStatus(status);
     copy.getMetadata().setResourceVersion(latest.getMetadata().getResourceVersion());
     try {
+      ops.metrics().statusWritten(kind(), "intent");
       latest = ctx.resourceOperations().jsonMergePatchPrimaryStatus(copy);
     } catch (KubernetesClientException e) {
       if (e.getCode() == 409) {
@@ -475,6 +490,7 @@ public abstract class ResourceRun<R extends CustomResource<?, S>, S extends Cond
       return;
     }
     status.setLastSyncTime(now.toString());
+    ops.metrics().statusWritten(kind(), String.valueOf(status.getPhaseName()) + (ready ? "" : "/" + readyReason));
     latest = ctx.resourceOperations().jsonMergePatchPrimaryStatus(withStatus(status));
   }
 
@@ -487,26 +503,46 @@ public abstract class ResourceRun<R extends CustomResource<?, S>, S extends Cond
   }
 
   /**
-   * A mid-change status whose only news is progress is not written if the last write is younger than the
-   * safety-net interval (four fast polls): the next reconcile comes within that interval and writes it, or
-   * something that matters. What always goes at once: an intent (before a create), a new observed generation,
-   * Ready or Synced turning, a failure, a settled state, and every field not recomputed from ConoHa (archives,
-   * image and plan ids). Progress is the phase, condition reasons and messages, a fulfilled intent and
-   * {@link #recoverableFields}. This is what keeps a create at two intents and one closing write.
+   * How old the progress a status shows may get before it is written: four fast polls (the safety-net interval, so
+   * the next reconcile comes within it), and at least {@link #PROGRESS_STALENESS}.
+   */
+  private Duration progressInterval() {
+    Duration polls = ops.settings().fastPoll().multipliedBy(4);
+    return polls.compareTo(PROGRESS_STALENESS) > 0 ? polls : PROGRESS_STALENESS;
+  }
+
+  static final Duration PROGRESS_STALENESS = Duration.ofSeconds(10);
+
+  /**
+   * A mid-change status whose only news is progress is not written if the last write is younger than
+   * {@link #progressInterval}: a later reconcile writes it, or something that matters. What always goes at once: an
+   * intent (before a create), a new observed generation, Ready or Synced turning, a failure, a settled state, and
+   * every field not recomputed from ConoHa (archives, image and plan ids). Progress is the phase, condition reasons
+   * and messages, a fulfilled intent and {@link #recoverableFields} that status did not hold yet. A new resource's
+   * first status, while it only says Pending, waits the same way (counted from its creation). This is what keeps a
+   * create at two intents and one closing write.
    */
   private boolean progressOnly() {
     S written = latest.getStatus();
-    if (!changing || written == null || written.getLastSyncTime() == null) {
+    if (!changing) {
+      return false;
+    }
+    String lastWriteText = written != null ? written.getLastSyncTime() : resource.getMetadata().getCreationTimestamp();
+    if (lastWriteText == null) {
       return false;
     }
     Instant lastWrite;
     try {
-      lastWrite = Instant.parse(written.getLastSyncTime());
+      lastWrite = Instant.parse(lastWriteText);
     } catch (java.time.format.DateTimeParseException e) {
       return false;
     }
-    if (!lastWrite.plus(ops.settings().fastPoll().multipliedBy(4)).isAfter(now)) {
+    if (!lastWrite.plus(progressInterval()).isAfter(now)) {
       return false;
+    }
+    if (written == null) {
+      return Reasons.PENDING.equals(readyReason) && status.getPendingOperation() == null
+          && status.condition(Conditions.SYNCED).map(c -> "True".equals(c.getStatus())).orElse(false);
     }
     boolean intentCleared = status.getPendingOperation() == null;
     ObjectNode before = MAPPER.valueToTree(written);
