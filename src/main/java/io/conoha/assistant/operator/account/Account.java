@@ -62,6 +62,7 @@ public final class Account {
    * shared reconcile pool, so an account whose API hangs cannot take every reconcile thread from the others.
    */
   private final Bulkhead callers = new Bulkhead(MAX_CALLERS, URGENT_ONLY, MAX_URGENT);
+  private final WaitingLine waiting = new WaitingLine();
   static final int MAX_CALLERS = 12; // a quarter of JOSDK's 50 reconcile threads
   /** Places bulk reconciles may not take, so a user's fresh change never waits for a slot behind bulk work. */
   static final int URGENT_ONLY = 2;
@@ -111,12 +112,22 @@ public final class Account {
    * A reconcile may call ConoHa for this account (false: its lane is full; try later). Urgent reconciles (a fresh
    * change) have places of their own; bulk ones share the rest.
    */
-  public boolean tryEnter(io.conoha.assistant.client.http.CallPriority priority) {
-    return callers.tryEnter(priority);
+  public boolean tryEnter(io.conoha.assistant.client.http.CallPriority priority, String kind, ResourceID resource) {
+    if (callers.tryEnter(priority)) {
+      return true;
+    }
+    waiting.add(priority, new Interest(kind, resource, Set.of(), false, Set.of(), ""));
+    return false;
   }
 
+  /**
+   * Frees a place and wakes the resource that has waited longest for one (urgent first), so a resource turned away
+   * is reconciled again when there is room, not by polling for it: ten thousand resources retrying every second
+   * would cost more than the work they wait for.
+   */
   public void leave(io.conoha.assistant.client.http.CallPriority priority) {
     callers.leave(priority);
+    waiting.next().ifPresent(notifier);
   }
 
   public int interestCount() { return interests.size(); }

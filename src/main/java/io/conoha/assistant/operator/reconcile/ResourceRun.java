@@ -112,10 +112,9 @@ public abstract class ResourceRun<R extends CustomResource<?, S>, S extends Cond
     try {
       stepAndRecord(uid);
     } catch (AccountBusy busy) {
-      // Nothing was observed or done: status stays as it is; try again shortly, spread out. A fresh change finds
-      // its lane full only behind a handful of other fresh changes, so it looks again ten times as soon.
-      Duration base = priority == CallPriority.URGENT ? ops.settings().fastPoll().dividedBy(10)
-          : ops.settings().fastPoll();
+      // Nothing was observed or done: status stays as it is. The account wakes this resource when a place is free;
+      // this later look is only a safety net, spread out (a fresh change's sooner).
+      Duration base = priority == CallPriority.URGENT ? ops.settings().fastPoll() : ops.settings().slowPoll();
       retryAfter = base.plusMillis(java.util.concurrent.ThreadLocalRandom.current().nextLong(Math.max(1,
           base.toMillis())));
       return this;
@@ -303,6 +302,8 @@ public abstract class ResourceRun<R extends CustomResource<?, S>, S extends Cond
     status.setPendingOperation(intent);
     ops.waits().since(uid() + "|intent", token);
     setReady();
+    // This reconcile got as far as a create: Synced as its closing write would say, so that write may be skipped.
+    setSynced(true, Reasons.RECONCILE_SUCCESS, "");
     status.setLastSyncTime(now.toString());
     R copy = withStatus(status);
     copy.getMetadata().setResourceVersion(latest.getMetadata().getResourceVersion());
@@ -325,7 +326,7 @@ public abstract class ResourceRun<R extends CustomResource<?, S>, S extends Cond
    */
   public final Account connect(String secretName) {
     Account next = ops.accounts().forCredentials(ops.secrets().credentials(resource.getMetadata().getNamespace(), secretName));
-    if (!next.tryEnter(priority)) {
+    if (!next.tryEnter(priority, kind(), ResourceID.fromResource(resource))) {
       throw new AccountBusy();
     }
     entered = next;
@@ -527,7 +528,10 @@ public abstract class ResourceRun<R extends CustomResource<?, S>, S extends Cond
     if (!changing) {
       return false;
     }
-    String lastWriteText = written != null ? written.getLastSyncTime() : resource.getMetadata().getCreationTimestamp();
+    // Every write sets lastSyncTime; a status without one (the empty status Fabric8 gives a new resource) was never
+    // written.
+    boolean neverWritten = written == null || written.getLastSyncTime() == null;
+    String lastWriteText = neverWritten ? resource.getMetadata().getCreationTimestamp() : written.getLastSyncTime();
     if (lastWriteText == null) {
       return false;
     }
@@ -540,7 +544,7 @@ public abstract class ResourceRun<R extends CustomResource<?, S>, S extends Cond
     if (!lastWrite.plus(progressInterval()).isAfter(now)) {
       return false;
     }
-    if (written == null) {
+    if (neverWritten) {
       return Reasons.PENDING.equals(readyReason) && status.getPendingOperation() == null
           && status.condition(Conditions.SYNCED).map(c -> "True".equals(c.getStatus())).orElse(false);
     }
