@@ -20,6 +20,8 @@ RUN groupadd --system --gid 65532 conoha \
 
 WORKDIR /app
 COPY --chown=0:0 --chmod=0444 target/conoha-assistant.jar /app/conoha-assistant.jar
+# The operator's JVM flags (GC, JIT, thread stacks): one file, the one `bench --operator-process` measures.
+COPY --chown=0:0 --chmod=0444 src/main/resources/io/conoha/assistant/jvm.options /app/jvm.options
 
 # Heap follows the container memory limit; temporary files go to /tmp (an in-memory emptyDir in the
 # Deployment, whose root filesystem is read-only). The Deployment sets the same JAVA_TOOL_OPTIONS.
@@ -27,4 +29,4 @@ ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -XX:-
 
 USER 65532:65532
 EXPOSE 8080
-ENTRYPOINT ["java", "-jar", "/app/conoha-assistant.jar", "operator"]
+ENTRYPOINT ["java", "@/app/jvm.options", "-jar", "/app/conoha-assistant.jar", "operator"]

@@ -51,6 +51,11 @@ public final class BenchRun implements AutoCloseable {
   public record Options(int servers, long latencyMs, double timeScale, double rateLimit, int idlePolls, int sample,
       Duration fastPoll, Duration slowPoll, Duration timeout, OperatorProcess.Launch operatorProcess) {}
 
+  /** Where the container's JVM flags are, on the classpath (and below src/main/resources for the image). */
+  public static final String JVM_OPTIONS_RESOURCE = OperatorProcess.JVM_OPTIONS;
+  /** The chart's default jvmOptions, which the operator process gets as JAVA_TOOL_OPTIONS. */
+  public static final String CHART_JAVA_TOOL_OPTIONS = OperatorProcess.CHART_JAVA_TOOL_OPTIONS;
+
   /** The container's JVM flags, from jvm.options (what the image runs the operator with). */
   public static List<String> containerJvmOptions() {
     return OperatorProcess.containerJvmOptions();

@@ -19,12 +19,15 @@ import java.util.regex.Pattern;
 
 /**
  * The real {@code operator} command in a JVM of its own, started from the built jar with the container's JVM flags
- * ({@code jvm.options}) and a memory ceiling like the chart's limit, pointed at this JVM's in-process Kubernetes
+ * ({@code jvm.options} and the chart's default JAVA_TOOL_OPTIONS) and a memory ceiling like the chart's limit, pointed at this JVM's in-process Kubernetes
  * API through a kubeconfig. Measures what a user pays in their cluster: resident memory, heap after a full GC,
  * CPU time, threads and the time from start to the first 200 of /readyz.
  */
 final class OperatorProcess implements AutoCloseable {
   static final String JVM_OPTIONS = "/io/conoha/assistant/jvm.options";
+  /** The chart's default {@code jvmOptions} (JAVA_TOOL_OPTIONS of the pod): heap sizing and temporary files. */
+  static final String CHART_JAVA_TOOL_OPTIONS = "-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -XX:-UsePerfData"
+      + " -Djava.io.tmpdir=/tmp -Dvertx.cacheDirBase=/tmp/vertx-cache";
   private static final Pattern HEAP_USED = Pattern.compile("total \\d+K, used (\\d+)K");
 
   private final Process process;
@@ -61,7 +64,7 @@ final class OperatorProcess implements AutoCloseable {
         "--no-leader-election", "--http-host", "127.0.0.1", "--http-port", Integer.toString(port)));
     command.addAll(launch.operatorArgs());
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-    builder.environment().remove("JAVA_TOOL_OPTIONS");
+    builder.environment().put("JAVA_TOOL_OPTIONS", CHART_JAVA_TOOL_OPTIONS);
     long began = System.nanoTime();
     Process process = builder.start();
     OperatorProcess started = null;

@@ -43,12 +43,21 @@ class DockerfileTest {
   }
 
   @Test
-  @DisplayName("copies target/conoha-assistant.jar to /app/ and runs `java -jar /app/conoha-assistant.jar operator`")
+  @DisplayName("copies the jar and jvm.options to /app/ and runs `java @/app/jvm.options -jar /app/conoha-assistant.jar operator`")
   void jarAndEntrypoint() {
-    assertThat(instructions("COPY")).singleElement().asString()
-        .contains("target/conoha-assistant.jar").endsWith("/app/conoha-assistant.jar");
+    assertThat(instructions("COPY")).hasSize(2);
+    assertThat(instructions("COPY").get(0)).contains("target/conoha-assistant.jar").endsWith("/app/conoha-assistant.jar");
     assertThat(instructions("ENTRYPOINT")).singleElement().asString()
-        .endsWith("[\"java\", \"-jar\", \"/app/conoha-assistant.jar\", \"operator\"]");
+        .endsWith("[\"java\", \"@/app/jvm.options\", \"-jar\", \"/app/conoha-assistant.jar\", \"operator\"]");
+  }
+
+  @Test
+  @DisplayName("runs with the JVM flags file that bench --operator-process measures")
+  void jvmFlagsAreTheBenchedOnes() {
+    assertThat(instructions("COPY").get(1))
+        .contains("src/main/resources" + io.conoha.assistant.bench.BenchRun.JVM_OPTIONS_RESOURCE)
+        .endsWith("/app/jvm.options");
+    assertThat(io.conoha.assistant.bench.BenchRun.containerJvmOptions()).contains("-XX:+UseSerialGC");
   }
 
   @Test
@@ -58,10 +67,11 @@ class DockerfileTest {
   }
 
   @Test
-  @DisplayName(".dockerignore sends only the jar to the build")
+  @DisplayName(".dockerignore sends only the jar and the JVM flags file to the build")
   void dockerignore() {
     List<String> lines = ShipFiles.read(".dockerignore").lines().map(String::strip)
         .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
-    assertThat(lines).containsExactly("*", "!target/conoha-assistant.jar");
+    assertThat(lines).containsExactly("*", "!target/conoha-assistant.jar",
+        "!src/main/resources" + io.conoha.assistant.bench.BenchRun.JVM_OPTIONS_RESOURCE);
   }
 }
