@@ -57,6 +57,22 @@ class ServerScenariosTest {
   }
 
   @Test
+  void aV3ServerFromCreateToReadyCostsFiveKubernetesRequests() {
+    try (Testbed bed = Testbed.start(ApiGeneration.V3)) {
+      bed.apply(server("lean", V3_PLAN, UBUNTU, ServerState.Running));
+
+      bed.awaitServer("lean", "lean running", s -> ready(s) && phase(s, ServerPhase.Running));
+
+      var requests = bed.kubernetes.requestsByKind();
+      assertThat(requests).as("the create").containsEntry("POST conohaservers", 1L);
+      assertThat(requests).as("the finalizer").containsEntry("PATCH conohaservers", 1L);
+      assertThat(requests).as("two intents (boot volume, server) and Ready")
+          .containsEntry("PATCH conohaservers/status", 3L);
+      assertThat(requests).as("no event for a plain create").doesNotContainKey("POST events");
+    }
+  }
+
+  @Test
   void aNewServerOnAV3DiskZeroPlanBootsFromAVolumeMadeFromTheImage() {
     try (Testbed bed = Testbed.start(ApiGeneration.V3)) {
       bed.apply(server("game", V3_PLAN, UBUNTU, ServerState.Running));
