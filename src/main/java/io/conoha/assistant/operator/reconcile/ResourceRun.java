@@ -48,6 +48,11 @@ public abstract class ResourceRun<R extends CustomResource<?, S>, S extends Cond
   protected final Set<Listing> listings = EnumSet.of(Listing.SERVERS);
   protected final Set<String> watchIds = new HashSet<>();
   private R latest;
+  /**
+   * The status as last written (or as this reconcile found it), copied as JSON when written: the object sent is
+   * this run's own status, which later steps change, so comparing with it would hide those changes.
+   */
+  private ObjectNode written;
   private String readyReason = Reasons.PENDING;
   private String readyMessage = "";
   private boolean ready;
@@ -60,6 +65,7 @@ public abstract class ResourceRun<R extends CustomResource<?, S>, S extends Cond
   protected ResourceRun(R resource, Context<R> ctx, OperatorContext ops) {
     this.resource = resource;
     this.latest = resource;
+    this.written = resource.getStatus() == null ? null : MAPPER.valueToTree(resource.getStatus());
     this.ctx = ctx;
     this.ops = ops;
     this.now = ops.clock().instant();
@@ -310,6 +316,7 @@ public abstract class ResourceRun<R extends CustomResource<?, S>, S extends Cond
     try {
       ops.metrics().statusWritten(kind(), "intent");
       latest = ctx.resourceOperations().jsonMergePatchPrimaryStatus(copy);
+      written = MAPPER.valueToTree(status);
     } catch (KubernetesClientException e) {
       if (e.getCode() == 409) {
         throw StepFailure.transientFailure(Reasons.WAITING, "resource changed meanwhile; trying again");
@@ -493,6 +500,7 @@ public abstract class ResourceRun<R extends CustomResource<?, S>, S extends Cond
     status.setLastSyncTime(now.toString());
     ops.metrics().statusWritten(kind(), String.valueOf(status.getPhaseName()) + (ready ? "" : "/" + readyReason));
     latest = ctx.resourceOperations().jsonMergePatchPrimaryStatus(withStatus(status));
+    written = MAPPER.valueToTree(status);
   }
 
   /**
@@ -524,14 +532,14 @@ public abstract class ResourceRun<R extends CustomResource<?, S>, S extends Cond
    * create at two intents and one closing write.
    */
   private boolean progressOnly() {
-    S written = latest.getStatus();
     if (!changing) {
       return false;
     }
     // Every write sets lastSyncTime; a status without one (the empty status Fabric8 gives a new resource) was never
     // written.
-    boolean neverWritten = written == null || written.getLastSyncTime() == null;
-    String lastWriteText = neverWritten ? resource.getMetadata().getCreationTimestamp() : written.getLastSyncTime();
+    boolean neverWritten = written == null || !written.path("lastSyncTime").isTextual();
+    String lastWriteText = neverWritten ? resource.getMetadata().getCreationTimestamp()
+        : written.path("lastSyncTime").asText();
     if (lastWriteText == null) {
       return false;
     }
@@ -549,7 +557,7 @@ public abstract class ResourceRun<R extends CustomResource<?, S>, S extends Cond
           && status.condition(Conditions.SYNCED).map(c -> "True".equals(c.getStatus())).orElse(false);
     }
     boolean intentCleared = status.getPendingOperation() == null;
-    ObjectNode before = MAPPER.valueToTree(written);
+    ObjectNode before = written.deepCopy();
     // Only a recoverable field that was empty may wait: the observer looks an object up by tag only while its id is
     // absent from status, so a stale id replaced by a new one must be written at once.
     Set<String> foundAgain = new HashSet<>();
