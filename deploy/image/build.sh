@@ -3,8 +3,10 @@
 # archive (target/image/conoha-assistant-<appVersion>.oci.tar) and an OCI layout (target/image/oci):
 #   1. base: Debian bookworm (essential) + openjdk-17-jre-headless, made with mmdebstrap
 #      (cached in target/image/base-rootfs.tar; delete it to rebuild; about 3.5 minutes and 330 MB);
-#   2. a layer with target/conoha-assistant-operator.jar (the operator-only jar) and the user 65532;
-#   3. the image config: user 65532:65532, entrypoint `java -jar /app/conoha-assistant-operator.jar operator`,
+#   2. a layer with target/conoha-assistant-operator.jar (the operator-only jar), the JVM flags file
+#      /app/jvm.options (the flags `bench --operator-process` measures) and the user 65532;
+#   3. the image config: user 65532:65532,
+#      entrypoint `java @/app/jvm.options -jar /app/conoha-assistant-operator.jar operator`,
 #      JAVA_TOOL_OPTIONS, port 8080, OCI labels. Assembled with umoci, archived with skopeo.
 # Needs root (mmdebstrap, tar keeping owners) and the Debian packages mmdebstrap, umoci and skopeo.
 #   deploy/image/build.sh                       # after mvn package
@@ -14,6 +16,7 @@ cd "$(dirname "$0")/../.."
 version=$(sed -n 's/^appVersion: "\(.*\)"$/\1/p' charts/conoha-assistant/Chart.yaml)
 repository=${IMAGE_REPOSITORY:-$(sed -n 's/^  repository: //p' charts/conoha-assistant/values.yaml)}
 jar=target/conoha-assistant-operator.jar
+jvm_options=src/main/resources/io/conoha/assistant/jvm.options
 out=target/image
 test -f "$jar" || { echo "missing $jar: run mvn -B package -DskipTests first" >&2; exit 1; }
 for tool in mmdebstrap umoci skopeo; do
@@ -45,12 +48,13 @@ echo "conoha:x:65532:65532:ConoHa Assistant:/app:/usr/sbin/nologin" >> "$root/et
 echo "conoha:x:65532:" >> "$root/etc/group"
 mkdir -p "$root/app"
 install -o 0 -g 0 -m 0444 "$jar" "$root/app/conoha-assistant-operator.jar"
-umoci repack --image "$out/oci:build" --history.created_by "COPY $jar /app/" "$out/bundle"
+install -o 0 -g 0 -m 0444 "$jvm_options" "$root/app/jvm.options"
+umoci repack --image "$out/oci:build" --history.created_by "COPY $jar $jvm_options /app/" "$out/bundle"
 rm -rf "$out/bundle"
 
 umoci config --image "$out/oci:build" --tag "$version" \
   --config.user 65532:65532 --config.workingdir /app \
-  --config.entrypoint java --config.entrypoint -jar --config.entrypoint /app/conoha-assistant-operator.jar \
+  --config.entrypoint java --config.entrypoint @/app/jvm.options --config.entrypoint -jar --config.entrypoint /app/conoha-assistant-operator.jar \
   --config.entrypoint operator \
   --config.env 'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
   --config.env 'JAVA_TOOL_OPTIONS=-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -XX:-UsePerfData -Djava.io.tmpdir=/tmp -Dvertx.cacheDirBase=/tmp/vertx-cache' \

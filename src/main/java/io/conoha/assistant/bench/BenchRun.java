@@ -17,7 +17,6 @@ import io.conoha.assistant.sim.SimTimings;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -35,18 +34,37 @@ import java.util.function.Predicate;
 
 /**
  * The benchmark: N ConohaServers on one v3 account, run by the real operator against the simulator and an
- * in-process Kubernetes API, all in this JVM. Measures convergence, API cost, steady-state polling, reaction
- * time and memory; then archives and restores a sample.
+ * in-process Kubernetes API, all in this JVM, or with {@code operatorProcess} the operator in a JVM of its own
+ * ({@link OperatorProcess}). Measures convergence, API cost, steady-state polling, reaction time (idle, and for
+ * fresh resources while the N converge) and memory; then archives and restores a sample. The operator is watched
+ * through its metrics text in both modes.
  */
 public final class BenchRun implements AutoCloseable {
   static final String NS = "bench";
   static final String PLAN = "g2l-t-c1m512";
   static final String IMAGE = "vmi-ubuntu-24.04-amd64";
   static final int PROBES = 20;
+  /** Below this many servers convergence is too short to create probes during it. */
+  static final int LOADED_PROBES_FROM = 100;
 
-  /** Bench parameters. */
+  /** Bench parameters; {@code operatorProcess} null runs the operator in this JVM. */
   public record Options(int servers, long latencyMs, double timeScale, double rateLimit, int idlePolls, int sample,
-      Duration fastPoll, Duration slowPoll, Duration timeout) {}
+      Duration fastPoll, Duration slowPoll, Duration timeout, OperatorProcess.Launch operatorProcess) {}
+
+  /** Where the container's JVM flags are, on the classpath (and below src/main/resources for the image). */
+  public static final String JVM_OPTIONS_RESOURCE = OperatorProcess.JVM_OPTIONS;
+  /** The chart's default jvmOptions, which the operator process gets as JAVA_TOOL_OPTIONS. */
+  public static final String CHART_JAVA_TOOL_OPTIONS = OperatorProcess.CHART_JAVA_TOOL_OPTIONS;
+
+  /** The container's JVM flags, from jvm.options (what the image runs the operator with). */
+  public static List<String> containerJvmOptions() {
+    return OperatorProcess.containerJvmOptions();
+  }
+
+  /** How the operator process is started: the jar, the container's memory limit, JVM flags, extra arguments. */
+  public static OperatorProcess.Launch operatorLaunch(Path jar, String memoryLimit, List<String> jvmOptions) {
+    return new OperatorProcess.Launch(jar, memoryLimit, jvmOptions, List.of());
+  }
 
   private final Options options;
   private final PrintStream out;
@@ -55,25 +73,35 @@ public final class BenchRun implements AutoCloseable {
   private EmbeddedKubernetes kubernetes;
   private KubernetesClient client;
   private ConohaOperator operator;
+  private OperatorProcess process;
   private PrometheusMeterRegistry registry;
   private SimTimings timings;
+  private final List<String> loadedProbes = new ArrayList<>();
 
   public BenchRun(Options options, PrintStream out) {
     this.options = options;
     this.out = out;
   }
 
-  public BenchResult run() {
+  public BenchResult run() throws IOException {
     start();
     long began = System.nanoTime();
     createServers();
+    createLoadedProbes();
     awaitAllRunning();
     double converge = (System.nanoTime() - began) / 1e9;
-    List<Long> reactions = reactionTimes();
+    List<Long> bulkReactions = reactionTimes(name -> name.startsWith("bench-"));
+    List<Long> loadedReactions = reactionTimes(loadedProbes::contains);
     long kubernetesRequests = kubernetes.requests();
+    Map<String, Long> kubernetesByKind = kubernetes.requestsByKind();
+    String convergeMetrics = metricsText();
     Map<String, Long> convergeCalls = new TreeMap<>(sim.ledger().countsByOperation());
     long convergeTotal = sim.ledger().total();
-    out.printf("converged: %d servers in %.1f s, %d ConoHa calls%n", options.servers(), converge, convergeTotal);
+    out.printf("converged: %d servers in %.1f s, %d ConoHa calls%n", converged(), converge, convergeTotal);
+    out.printf("fresh resources while converging: first call p50 %d ms, p99 %d ms over %d probes%n",
+        percentile(loadedReactions, 50), percentile(loadedReactions, 99), loadedReactions.size());
+    convergeMetrics.lines().filter(l -> l.startsWith("conoha_assistant_status_writes_total{"))
+        .forEach(l -> out.println("status writes: " + l));
 
     double[] steady = idle();
     List<Long> idleReactions = probeReactions();
@@ -81,15 +109,74 @@ public final class BenchRun implements AutoCloseable {
     Map<String, Long> allCalls = new TreeMap<>(convergeCalls);
     sim.ledger().countsByOperation().forEach((op, n) -> allCalls.merge(op, n, Long::sum));
     long heap = usedHeapAfterGc();
-    return new BenchResult(options.servers(), round(converge), round(boundSeconds()), allCalls,
-        round((double) convergeTotal / options.servers()), round(steady[0]), (long) steady[1], authCalls(allCalls),
-        percentile(idleReactions, 50), percentile(idleReactions, 99), percentile(reactions, 50),
-        percentile(reactions, 99), kubernetesRequests, round((double) kubernetesRequests / options.servers()),
+    BenchResult.OperatorProcessFigures processFigures = process == null ? null : processFigures();
+    return new BenchResult(options.servers(), loadedProbes.size(), round(converge), round(boundSeconds()),
+        round(converge / boundSeconds()), allCalls,
+        round((double) convergeTotal / converged()), round(steady[0]), (long) steady[1], authCalls(allCalls),
+        percentile(idleReactions, 50), percentile(idleReactions, 99), percentile(loadedReactions, 50),
+        percentile(loadedReactions, 99), percentile(bulkReactions, 50), percentile(bulkReactions, 99),
+        waitMillis(convergeMetrics, "urgent"), waitMillis(convergeMetrics, "bulk"),
+        kubernetesRequests, round((double) kubernetesRequests / converged()),
+        round((double) operatorRequests(kubernetesRequests, kubernetesByKind) / converged()), kubernetesByKind,
         round(archiveRestore), sampleSize(), heap, rssMiB(), options.rateLimit(),
-        options.latencyMs());
+        options.latencyMs(), processFigures);
   }
 
-  private void start() {
+  /**
+   * The operator's share of the Kubernetes requests: all of them less the bench's own (the set-up, one create per
+   * server, and the one listing that checks convergence).
+   */
+  private static long operatorRequests(long all, Map<String, Long> byKind) {
+    long bench = 1;
+    for (String own : List.of("POST conohaservers", "POST customresourcedefinitions", "POST namespaces",
+        "POST secrets")) {
+      bench += byKind.getOrDefault(own, 0L);
+    }
+    return all - bench;
+  }
+
+  private int converged() {
+    return options.servers() + loadedProbes.size();
+  }
+
+  /**
+   * Fresh resources while the N converge: once the N exist and are no longer fresh themselves (the operator's fresh
+   * window has passed since they were created), one new server every 500 ms, each measured from its creation to its
+   * first ConoHa call.
+   */
+  private void createLoadedProbes() {
+    if (options.servers() < LOADED_PROBES_FROM) {
+      return;
+    }
+    sleep(OperatorSettings.FRESH_WINDOW.plusSeconds(1)); // creation times have whole seconds
+    for (int i = 0; i < PROBES; i++) {
+      String name = String.format("loaded-%02d", i);
+      loadedProbes.add(name);
+      createServer(name);
+      sleep(Duration.ofMillis(500));
+    }
+  }
+
+  /** Longest wait of a call in a lane of the rate limit until convergence, in ms (-1: no call in that lane). */
+  private static long waitMillis(String metrics, String lane) {
+    double max = MetricsText.sum(metrics, "conoha_assistant_api_ratelimit_wait_seconds_max", Map.of("priority", lane));
+    double count = MetricsText.sum(metrics, "conoha_assistant_api_ratelimit_wait_seconds_count",
+        Map.of("priority", lane));
+    return count == 0 ? -1 : Math.round(max * 1000);
+  }
+
+  private BenchResult.OperatorProcessFigures processFigures() {
+    long heap = process.heapAfterGcMiB();
+    return new BenchResult.OperatorProcessFigures(process.rssMiB(), heap, round(process.cpuSeconds()),
+        process.threads(), process.readyMillis(), options.operatorProcess().jvmOptions(),
+        options.operatorProcess().memoryLimit());
+  }
+
+  private String metricsText() {
+    return process != null ? process.scrape() : registry.scrape();
+  }
+
+  private void start() throws IOException {
     timings = SimTimings.realistic().scaled(options.timeScale());
     SimConfig config = SimConfig.defaults(ApiGeneration.V3).withTimings(timings)
         .withImageQuotaBytes(1L << 50);
@@ -102,11 +189,26 @@ public final class BenchRun implements AutoCloseable {
     client = kubernetes.client();
     client.secrets().inNamespace(NS).resource(new SecretBuilder().withNewMetadata().withName("conoha").endMetadata()
         .withStringData(sim.credentialKeys()).build()).create();
+    Duration createGrace = options.slowPoll().multipliedBy(2);
+    if (options.operatorProcess() != null) {
+      OperatorProcess.Launch launch = options.operatorProcess();
+      List<String> args = List.of("--fast-poll", millis(options.fastPoll()), "--slow-poll", millis(options.slowPoll()),
+          "--rate-limit", Double.toString(options.rateLimit()), "--create-grace", millis(createGrace));
+      process = OperatorProcess.start(new OperatorProcess.Launch(launch.jar(), launch.memoryLimit(),
+          launch.jvmOptions(), args), kubernetes.url(), Duration.ofMinutes(2));
+      out.printf("operator process %d ready in %d ms (%s)%n", process.pid(), process.readyMillis(),
+          String.join(" ", launch.jvmOptions()));
+      return;
+    }
     registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     OperatorSettings settings = OperatorSettings.defaults().withPolls(options.fastPoll(), options.slowPoll())
-        .withRateLimit(options.rateLimit()).withCreateGrace(options.slowPoll().multipliedBy(2));
+        .withRateLimit(options.rateLimit()).withCreateGrace(createGrace);
     operator = new ConohaOperator(kubernetes.newClient(), settings, registry, Optional.empty());
     operator.start();
+  }
+
+  private static String millis(Duration d) {
+    return d.toMillis() + "ms";
   }
 
   private void createServers() {
@@ -127,8 +229,8 @@ public final class BenchRun implements AutoCloseable {
       createServer(name);
       sleep(Duration.ofMillis(300));
     }
-    awaitUntil("probes reached ConoHa", () -> reactionTimes(probes).size() == PROBES);
-    List<Long> reactions = reactionTimes(probes);
+    awaitUntil("probes reached ConoHa", () -> reactionTimes(probes::contains).size() == PROBES);
+    List<Long> reactions = reactionTimes(probes::contains);
     probes.forEach(n -> client.resources(ConohaServer.class).inNamespace(NS).withName(n).delete());
     awaitUntil("probes deleted", () -> probes.stream()
         .allMatch(n -> client.resources(ConohaServer.class).inNamespace(NS).withName(n).get() == null));
@@ -151,16 +253,14 @@ public final class BenchRun implements AutoCloseable {
     createdAtMillis.put(uid, before);
   }
 
-  /** Resource created → first ConoHa call for it: the intent token on its boot volume carries the call's time. */
-  private List<Long> reactionTimes() {
-    return reactionTimes(null);
-  }
-
-  /** As above, for the named resources only (null: all). */
-  private List<Long> reactionTimes(List<String> names) {
+  /**
+   * Resource created → first ConoHa call for it, for the resources whose names pass {@code named}: the intent token
+   * on its boot volume carries the time the reconcile that made the call began.
+   */
+  private List<Long> reactionTimes(Predicate<String> named) {
     List<Long> reactions = new ArrayList<>();
     sim.ledger().state().volumes().forEach(v -> {
-      if (names != null && !names.contains(v.metadata().getOrDefault(Tags.RESOURCE, "").replace(NS + ".", ""))) {
+      if (!named.test(v.metadata().getOrDefault(Tags.RESOURCE, "").replace(NS + ".", ""))) {
         return;
       }
       String owner = v.metadata().get(Tags.OWNER);
@@ -216,7 +316,7 @@ public final class BenchRun implements AutoCloseable {
    * and the last server still needs its volume made and its build done.
    */
   private double boundSeconds() {
-    double rateBound = 2.0 * options.servers() / options.rateLimit();
+    double rateBound = 2.0 * converged() / options.rateLimit();
     return rateBound + (timings.volumeCreate().toMillis() + timings.build().toMillis()) / 1000.0;
   }
 
@@ -225,8 +325,7 @@ public final class BenchRun implements AutoCloseable {
   }
 
   private double polls() {
-    Counter ok = registry.find("conoha_assistant.account.polls").tag("result", "success").counter();
-    return ok == null ? 0 : ok.count();
+    return MetricsText.sum(metricsText(), "conoha_assistant_account_polls_total", Map.of("result", "success"));
   }
 
   private static boolean ready(ConohaServer s, ServerPhase phase) {
@@ -239,21 +338,21 @@ public final class BenchRun implements AutoCloseable {
    * The final check reads every resource once.
    */
   private void awaitAllRunning() {
-    awaitUntil("all Ready", () -> gauge("conoha_assistant.resources", "phase", "Running") >= options.servers()
-        && gauge("conoha_assistant.resources.ready", null, null) >= options.servers());
+    awaitUntil("all Ready", () -> {
+      String metrics = metricsText();
+      return gauge(metrics, "conoha_assistant_resources", Map.of("phase", "Running")) >= converged()
+          && gauge(metrics, "conoha_assistant_resources_ready", Map.of()) >= converged();
+    });
     List<ConohaServer> all = client.resources(ConohaServer.class).inNamespace(NS).list().getItems();
-    if (all.size() != options.servers() || !all.stream().allMatch(s -> ready(s, ServerPhase.Running))) {
+    if (all.size() != converged() || !all.stream().allMatch(s -> ready(s, ServerPhase.Running))) {
       throw new IllegalStateException("bench: the gauges said Ready but the resources disagree");
     }
   }
 
-  private double gauge(String name, String tag, String value) {
-    var search = registry.find(name).tag("kind", "ConohaServer");
-    if (tag != null) {
-      search = search.tag(tag, value);
-    }
-    var gauge = search.gauge();
-    return gauge == null ? 0 : gauge.value();
+  private static double gauge(String metrics, String name, Map<String, String> labels) {
+    Map<String, String> wanted = new TreeMap<>(labels);
+    wanted.put("kind", "ConohaServer");
+    return MetricsText.sum(metrics, name, wanted);
   }
 
   private void awaitNamed(List<String> names, String what, Predicate<ConohaServer> condition) {
@@ -268,7 +367,8 @@ public final class BenchRun implements AutoCloseable {
       if (System.nanoTime() > deadline) {
         throw new IllegalStateException("bench: not reached within " + options.timeout().toSeconds() + " s: " + what);
       }
-      sleep(Duration.ofMillis(100));
+      // Watching 10 000 resources' metrics ten times a second would cost the operator more than it costs itself.
+      sleep(Duration.ofMillis(options.servers() > 1000 ? 1000 : 100));
     }
   }
 
@@ -319,6 +419,9 @@ public final class BenchRun implements AutoCloseable {
   public void close() {
     if (operator != null) {
       operator.close();
+    }
+    if (process != null) {
+      process.close();
     }
     if (kubernetes != null) {
       kubernetes.close();

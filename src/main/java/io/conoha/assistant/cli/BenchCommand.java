@@ -7,6 +7,7 @@ import io.conoha.assistant.bench.BenchRun;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -54,14 +55,34 @@ public final class BenchCommand implements Callable<Integer> {
       + " to ACTIVE with DNS updated (--sample days; JSON key restoreFromEdge).")
   boolean restoreFromEdge;
 
+  @Option(names = "--operator-process",
+      description = "Run the operator command in a JVM of its own (from --operator-jar, with the container's JVM"
+          + " flags) and measure that process: RSS, heap after GC, CPU seconds, threads, time to /readyz 200.")
+  boolean operatorProcess;
+
+  @Option(names = "--operator-jar", defaultValue = "target/conoha-assistant.jar",
+      description = "The jar the operator process runs (default target/conoha-assistant.jar).")
+  Path operatorJar;
+
+  @Option(names = "--operator-memory", defaultValue = "512m",
+      description = "Memory the operator process's JVM sizes itself for, as in a container with this limit"
+          + " (default 512m, the chart's limit).")
+  String operatorMemory;
+
+  @Option(names = "--operator-jvm-options", split = " ",
+      description = "JVM flags of the operator process instead of the container's (jvm.options), space-separated.")
+  List<String> operatorJvmOptions;
+
   @Override
   public Integer call() throws IOException {
     if (restoreFromEdge) {
       return restoreFromEdge();
     }
     BenchResult result;
+    var launch = operatorProcess ? BenchRun.operatorLaunch(operatorJar, operatorMemory,
+        operatorJvmOptions != null ? operatorJvmOptions : BenchRun.containerJvmOptions()) : null;
     try (BenchRun bench = new BenchRun(new BenchRun.Options(servers, latencyMs, timeScale, rateLimit, idlePolls, sample,
-        fastPoll, slowPoll, timeout), System.out)) {
+        fastPoll, slowPoll, timeout, launch), System.out)) {
       result = bench.run();
     } catch (IllegalStateException e) {
       System.err.println(e.getMessage());
@@ -94,7 +115,9 @@ public final class BenchCommand implements Callable<Integer> {
     return 0;
   }
 
+  /** Options of a bench in this JVM only (no operator process). */
   private BenchRun.Options options() {
-    return new BenchRun.Options(servers, latencyMs, timeScale, rateLimit, idlePolls, sample, fastPoll, slowPoll, timeout);
+    return new BenchRun.Options(servers, latencyMs, timeScale, rateLimit, idlePolls, sample, fastPoll, slowPoll, timeout,
+        null);
   }
 }

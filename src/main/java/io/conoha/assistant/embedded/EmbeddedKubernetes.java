@@ -103,6 +103,11 @@ public final class EmbeddedKubernetes implements AutoCloseable {
     return dispatcher.requests();
   }
 
+  /** The same, by method and resource. */
+  public java.util.Map<String, Long> requestsByKind() {
+    return dispatcher.requestsByKind();
+  }
+
   public KubernetesClient client() {
     return client;
   }

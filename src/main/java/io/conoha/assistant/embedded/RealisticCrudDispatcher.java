@@ -49,6 +49,7 @@ public final class RealisticCrudDispatcher extends KubernetesCrudDispatcher {
   private static final java.util.Set<String> HEALTH = java.util.Set.of("/healthz", "/readyz", "/livez");
 
   private final LongAdder requests = new LongAdder();
+  private final java.util.Map<String, LongAdder> byKind = new java.util.concurrent.ConcurrentHashMap<>();
   private final ApiCatalog catalog = new ApiCatalog(this::storedCrds);
   private final Discovery discovery = new Discovery(catalog);
   private final OpenApiDocs openApi = new OpenApiDocs(catalog);
@@ -74,6 +75,13 @@ public final class RealisticCrudDispatcher extends KubernetesCrudDispatcher {
     return requests.sum();
   }
 
+  /** Requests served so far by method and resource ("PATCH conohaservers/status", "POST events"). */
+  public java.util.Map<String, Long> requestsByKind() {
+    java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+    byKind.forEach((k, n) -> counts.put(k, n.sum()));
+    return counts;
+  }
+
   WatchHub watches() {
     return watches;
   }
@@ -89,6 +97,7 @@ public final class RealisticCrudDispatcher extends KubernetesCrudDispatcher {
   @Override
   public MockResponse dispatch(RecordedRequest request) {
     requests.increment();
+    byKind.computeIfAbsent(RequestKind.of(request.getMethod(), request.getPath()), k -> new LongAdder()).increment();
     try {
       ApiPath path = ApiPath.parse(request.getPath());
       Optional<ApiResource> resource = catalog.find(path);

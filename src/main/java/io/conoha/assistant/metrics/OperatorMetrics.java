@@ -137,6 +137,15 @@ public final class OperatorMetrics {
     restoreTimer().record(took);
   }
 
+  /**
+   * One status write to the Kubernetes API, by what it carried: {@code intent} (before a create), or the phase it
+   * wrote. Shows where a resource's Kubernetes requests go.
+   */
+  public void statusWritten(String kind, String what) {
+    Counter.builder(PREFIX + "status.writes").description("Status writes to the Kubernetes API, by what they carried")
+        .tags("kind", kind, "what", what).register(registry).increment();
+  }
+
   public void polled(boolean success) {
     polls(success).increment();
   }

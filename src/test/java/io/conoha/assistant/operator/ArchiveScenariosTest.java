@@ -55,6 +55,28 @@ class ArchiveScenariosTest {
   }
 
   @Test
+  void restoringAV3ServerMakesExactlyOneNewBootVolumeAndKeepsItsIdInStatus() throws InterruptedException {
+    try (Testbed bed = Testbed.start(ApiGeneration.V3)) {
+      bed.apply(server("mc", V3_PLAN, UBUNTU, ServerState.Running));
+      String firstVolume = bed.awaitServer("mc", "running", s -> ready(s) && phase(s, ServerPhase.Running))
+          .getStatus().getBootVolumeId();
+      setState(bed, "mc", ServerState.Archived);
+      bed.awaitServer("mc", "archived", s -> ready(s) && phase(s, ServerPhase.Archived));
+
+      setState(bed, "mc", ServerState.Running);
+      ConohaServer restored = bed.awaitServer("mc", "restored", s -> ready(s) && phase(s, ServerPhase.Running));
+      // Outlast the create grace: a stale boot volume id left in status would make the operator create another.
+      Thread.sleep(3_000); // the Testbed's create grace is 2 s
+
+      assertThat(bed.sim.ledger().count("volumes.create")).as("the first boot volume and the restore's").isEqualTo(2);
+      assertThat(bed.sim.ledger().state().volumes()).singleElement().satisfies(v -> {
+        assertThat(v.id()).isNotEqualTo(firstVolume).isEqualTo(restored.getStatus().getBootVolumeId());
+        assertThat(v.status()).isEqualTo("in-use");
+      });
+    }
+  }
+
+  @Test
   void runningAgainRestoresFromTheArchiveAndPrunesOlderArchives() {
     try (Testbed bed = Testbed.start(ApiGeneration.V2)) {
       bed.apply(server("mc", V2_PLAN, "vmi-ubuntu-22.04-amd64", ServerState.Running));

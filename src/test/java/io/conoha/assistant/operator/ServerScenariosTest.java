@@ -51,7 +51,24 @@ class ServerScenariosTest {
       assertThat(onConoha.volumeIds()).isEmpty();
       assertThat(web.getStatus().getAddresses().getIpv4()).isEqualTo(onConoha.ipv4());
       assertThat(web.getStatus().getBootVolumeId()).isNull();
-      assertThat(bed.hasEvent("web", "Creating")).isTrue();
+      assertThat(bed.hasEvent("web", "Creating"))
+          .as("a plain create speaks through status, not an event (one Kubernetes request less per server)").isFalse();
+    }
+  }
+
+  @Test
+  void aV3ServerFromCreateToReadyCostsFiveKubernetesRequests() {
+    try (Testbed bed = Testbed.start(ApiGeneration.V3)) {
+      bed.apply(server("lean", V3_PLAN, UBUNTU, ServerState.Running));
+
+      bed.awaitServer("lean", "lean running", s -> ready(s) && phase(s, ServerPhase.Running));
+
+      var requests = bed.kubernetes.requestsByKind();
+      assertThat(requests).as("the create").containsEntry("POST conohaservers", 1L);
+      assertThat(requests).as("the finalizer").containsEntry("PATCH conohaservers", 1L);
+      assertThat(requests).as("two intents (boot volume, server) and Ready")
+          .containsEntry("PATCH conohaservers/status", 3L);
+      assertThat(requests).as("no event for a plain create").doesNotContainKey("POST events");
     }
   }
 

@@ -294,7 +294,9 @@ class HelmChartTest {
           .containsEntry("CONOHA_ASSISTANT_SLOW_POLL", "60s")
           .containsEntry("CONOHA_ASSISTANT_RATE_LIMIT", "10")
           .containsEntry("CONOHA_ASSISTANT_REQUEST_TIMEOUT", "60s");
-      assertThat(values.get("JAVA_TOOL_OPTIONS")).contains("-XX:MaxRAMPercentage=75", "-Djava.io.tmpdir=/tmp");
+      assertThat(values.get("JAVA_TOOL_OPTIONS")).contains("-XX:MaxRAMPercentage=75", "-Djava.io.tmpdir=/tmp")
+          .as("what bench --operator-process starts the operator with").isEqualTo(
+              io.conoha.assistant.bench.BenchRun.CHART_JAVA_TOOL_OPTIONS);
     }
 
     @Test

@@ -30,29 +30,31 @@ public final class ApiCaller {
     this.retryPolicy = retryPolicy;
   }
 
+  /** Calls at the calling thread's {@link CallPriority}, which the retries keep. */
   public Future<ApiResponse> call(ApiRequest request) {
-    return attempt(request, 0, false);
+    return attempt(request, CallPriority.current(), 0, false);
   }
 
-  private Future<ApiResponse> attempt(ApiRequest request, int retriesDone, boolean reauthenticated) {
-    return sessions.session().compose(session -> send(request, session)
-        .recover(failure -> recover(request, session, failure, retriesDone, reauthenticated)));
-  }
-
-  private Future<ApiResponse> send(ApiRequest request, Session session) {
-    String url = session.baseUrl(request.service()) + request.path();
-    return exchange.send(request, url, session.tokenId());
-  }
-
-  private Future<ApiResponse> recover(ApiRequest request, Session session, Throwable failure, int retriesDone,
+  private Future<ApiResponse> attempt(ApiRequest request, CallPriority priority, int retriesDone,
       boolean reauthenticated) {
+    return sessions.session().compose(session -> send(request, session, priority)
+        .recover(failure -> recover(request, priority, session, failure, retriesDone, reauthenticated)));
+  }
+
+  private Future<ApiResponse> send(ApiRequest request, Session session, CallPriority priority) {
+    String url = session.baseUrl(request.service()) + request.path();
+    return exchange.send(request, url, session.tokenId(), priority);
+  }
+
+  private Future<ApiResponse> recover(ApiRequest request, CallPriority priority, Session session, Throwable failure,
+      int retriesDone, boolean reauthenticated) {
     if (!(failure instanceof ConohaException error)) {
       return Future.failedFuture(failure);
     }
     if (error.kind() == Kind.UNAUTHORIZED && !reauthenticated) {
       LOG.info("{}: token refused (401); authenticating again and repeating the call once", request.operation());
       sessions.invalidate(session);
-      return attempt(request, retriesDone, true);
+      return attempt(request, priority, retriesDone, true);
     }
     Optional<Duration> delay = retryPolicy.delayBefore(retriesDone + 1, request, error);
     if (delay.isEmpty()) {
@@ -61,6 +63,6 @@ public final class ApiCaller {
     LOG.info("{}: {}; retry {}/{} in {} ms", request.operation(), error.kind(), retriesDone + 1,
         retryPolicy.maxRetries(), delay.get().toMillis());
     return vertx.timer(Math.max(1, delay.get().toMillis()), TimeUnit.MILLISECONDS)
-        .compose(waited -> attempt(request, retriesDone + 1, reauthenticated));
+        .compose(waited -> attempt(request, priority, retriesDone + 1, reauthenticated));
   }
 }

@@ -11,13 +11,15 @@ import java.util.Locale;
  * The client's meters. Tags carry only api, operation, status, kind and result: never ids, names,
  * tokens or anything from a request body, so cardinality stays small and nothing secret is exported.
  * Prometheus names: conoha_assistant_api_requests_total, conoha_assistant_api_request_duration_seconds,
- * conoha_assistant_api_errors_total, conoha_assistant_auth_requests_total.
+ * conoha_assistant_api_errors_total, conoha_assistant_auth_requests_total,
+ * conoha_assistant_api_ratelimit_wait_seconds.
  */
 public final class ApiMetrics {
   public static final String REQUESTS = "conoha_assistant.api.requests";
   public static final String DURATION = "conoha_assistant.api.request.duration";
   public static final String ERRORS = "conoha_assistant.api.errors";
   public static final String AUTH = "conoha_assistant.auth.requests";
+  public static final String RATE_LIMIT_WAIT = "conoha_assistant.api.ratelimit.wait";
 
   /**
    * The label naming the ConoHa API (identity, compute, image, volume). Not "service": Prometheus Operator sets
@@ -56,6 +58,16 @@ public final class ApiMetrics {
         .tags(API, service.tag(), "operation", operation, "kind", kind.name().toLowerCase(Locale.ROOT))
         .register(registry)
         .increment();
+  }
+
+  /** How long a call waited in its lane of the account's rate limit. */
+  public void rateLimitWait(CallPriority priority, Duration waited) {
+    Timer.builder(RATE_LIMIT_WAIT)
+        .description("Time a ConoHa call waited for the account's rate limit, by lane")
+        .tag("priority", priority.name().toLowerCase(Locale.ROOT))
+        .publishPercentiles(0.5, 0.99)
+        .register(registry)
+        .record(waited);
   }
 
   public void authentication(boolean success) {

@@ -44,9 +44,21 @@ public final class HttpExchange {
     this.requestTimeout = requestTimeout;
   }
 
-  /** Sends {@code request} to {@code url}; {@code token} may be null (authentication itself). */
+  /**
+   * Sends {@code request} to {@code url}; {@code token} may be null (authentication itself). Authentication goes
+   * in the urgent lane: every caller of the account waits for it.
+   */
   public Future<ApiResponse> send(ApiRequest request, String url, String token) {
-    return rateLimit.acquire(vertx).compose(ready -> transmit(request, url, token));
+    return send(request, url, token, token == null ? CallPriority.URGENT : CallPriority.current());
+  }
+
+  /** As above, waiting in the rate limit's {@code priority} lane. */
+  public Future<ApiResponse> send(ApiRequest request, String url, String token, CallPriority priority) {
+    long queued = System.nanoTime();
+    return rateLimit.acquire(vertx, priority).compose(ready -> {
+      metrics.rateLimitWait(priority, Duration.ofNanos(System.nanoTime() - queued));
+      return transmit(request, url, token);
+    });
   }
 
   private Future<ApiResponse> transmit(ApiRequest request, String url, String token) {

@@ -46,6 +46,8 @@ public final class Account {
   private final java.util.concurrent.ExecutorService poller;
 
   private final Map<String, Interest> interests = new ConcurrentHashMap<>();
+  /** How many interests are mid-change, kept with the map so the poll interval is not a scan of every resource. */
+  private final java.util.concurrent.atomic.AtomicInteger changingCount = new java.util.concurrent.atomic.AtomicInteger();
   private final Map<String, Integer> fingerprints = new ConcurrentHashMap<>();
   private volatile AccountSnapshot snapshot = AccountSnapshot.EMPTY;
   private volatile RuntimeException lastError;
@@ -59,8 +61,13 @@ public final class Account {
    * Reconciles of this account's resources that may call ConoHa at once. The rest wait their turn outside the
    * shared reconcile pool, so an account whose API hangs cannot take every reconcile thread from the others.
    */
-  private final java.util.concurrent.Semaphore callers = new java.util.concurrent.Semaphore(MAX_CALLERS);
+  private final Bulkhead callers = new Bulkhead(MAX_CALLERS, URGENT_ONLY, MAX_URGENT);
+  private final WaitingLine waiting = new WaitingLine();
   static final int MAX_CALLERS = 12; // a quarter of JOSDK's 50 reconcile threads
+  /** Places bulk reconciles may not take, so a user's fresh change never waits for a slot behind bulk work. */
+  static final int URGENT_ONLY = 2;
+  /** Places urgent reconciles may hold at most, so a flood of fresh changes leaves bulk work half the places. */
+  static final int MAX_URGENT = 6;
 
   /** How often to poll, and how long plan and image names stay resolved. */
   public record PollSettings(Duration fast, Duration slow, Duration catalogTtl) {}
@@ -101,13 +108,26 @@ public final class Account {
 
   public boolean healthy() { return lastError == null; }
 
-  /** A reconcile may call ConoHa for this account (false: {@link #MAX_CALLERS} already are; try later). */
-  public boolean tryEnter() {
-    return callers.tryAcquire();
+  /**
+   * A reconcile may call ConoHa for this account (false: its lane is full; try later). Urgent reconciles (a fresh
+   * change) have places of their own; bulk ones share the rest.
+   */
+  public boolean tryEnter(io.conoha.assistant.client.http.CallPriority priority, String kind, ResourceID resource) {
+    if (callers.tryEnter(priority)) {
+      return true;
+    }
+    waiting.add(priority, new Interest(kind, resource, Set.of(), false, Set.of(), ""));
+    return false;
   }
 
-  public void leave() {
-    callers.release();
+  /**
+   * Frees a place and wakes the resource that has waited longest for one (urgent first), so a resource turned away
+   * is reconciled again when there is room, not by polling for it: ten thousand resources retrying every second
+   * would cost more than the work they wait for.
+   */
+  public void leave(io.conoha.assistant.client.http.CallPriority priority) {
+    callers.leave(priority);
+    waiting.next().ifPresent(notifier);
   }
 
   public int interestCount() { return interests.size(); }
@@ -118,6 +138,7 @@ public final class Account {
    */
   public void register(Interest interest) {
     Interest previous = interests.put(interest.key(), interest);
+    changingCount.addAndGet((interest.changing() ? 1 : 0) - (previous != null && previous.changing() ? 1 : 0));
     boolean missingListing = interest.listings().stream().anyMatch(l -> snapshot.fetchedAt(l) == null);
     if (missingListing && lastError == null) {
       fingerprints.remove(interest.key()); // so the poll that brings the listing wakes it
@@ -136,7 +157,10 @@ public final class Account {
 
   public void unregister(String kind, ResourceID resource) {
     String id = Interest.key(kind, resource);
-    interests.remove(id);
+    Interest removed = interests.remove(id);
+    if (removed != null && removed.changing()) {
+      changingCount.decrementAndGet();
+    }
     fingerprints.remove(id);
   }
 
@@ -165,7 +189,7 @@ public final class Account {
   }
 
   private Duration interval() {
-    boolean changing = interests.values().stream().anyMatch(Interest::changing);
+    boolean changing = changingCount.get() > 0;
     Duration base = changing ? settings.fast() : settings.slow();
     if (consecutiveFailures == 0) {
       return base;
@@ -283,6 +307,7 @@ public final class Account {
       nextPoll.cancel(false);
     }
     interests.clear();
+    changingCount.set(0);
     poller.shutdownNow();
     client.close();
   }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.conoha.assistant.api.ConditionedStatus;
 import io.conoha.assistant.api.PendingOperation;
 import io.conoha.assistant.client.error.ConohaException;
+import io.conoha.assistant.client.http.CallPriority;
 import io.conoha.assistant.operator.OperatorContext;
 import io.conoha.assistant.operator.Reasons;
 import io.conoha.assistant.operator.account.Account;
@@ -47,6 +48,11 @@ public abstract class ResourceRun<R extends CustomResource<?, S>, S extends Cond
   protected final Set<Listing> listings = EnumSet.of(Listing.SERVERS);
   protected final Set<String> watchIds = new HashSet<>();
   private R latest;
+  /**
+   * The status as last written (or as this reconcile found it), copied as JSON when written: the object sent is
+   * this run's own status, which later steps change, so comparing with it would hide those changes.
+   */
+  private ObjectNode written;
   private String readyReason = Reasons.PENDING;
   private String readyMessage = "";
   private boolean ready;
@@ -55,10 +61,13 @@ public abstract class ResourceRun<R extends CustomResource<?, S>, S extends Cond
   private boolean released;
   private Account entered;
   private final CreateOnce intents = new CreateOnce(this);
+  /** The rate-limit lane of this reconcile's ConoHa calls (urgent: the first steps of a fresh spec). */
+  private CallPriority priority = CallPriority.BULK;
 
   protected ResourceRun(R resource, Context<R> ctx, OperatorContext ops) {
     this.resource = resource;
     this.latest = resource;
+    this.written = resource.getStatus() == null ? null : MAPPER.valueToTree(resource.getStatus());
     this.ctx = ctx;
     this.ops = ops;
     this.now = ops.clock().instant();
@@ -107,12 +116,15 @@ public abstract class ResourceRun<R extends CustomResource<?, S>, S extends Cond
   public final ResourceRun<R, S> execute() {
     long began = System.nanoTime();
     String uid = resource.getMetadata().getUid();
+    priority = fresh() ? CallPriority.URGENT : CallPriority.BULK;
     try {
       stepAndRecord(uid);
     } catch (AccountBusy busy) {
-      // Nothing was observed or done: status stays as it is; try again shortly, spread out.
-      retryAfter = ops.settings().fastPoll().plusMillis(java.util.concurrent.ThreadLocalRandom.current()
-          .nextLong(Math.max(1, ops.settings().fastPoll().toMillis())));
+      // Nothing was observed or done: status stays as it is. The account wakes this resource when a place is free;
+      // this later look is only a safety net, spread out (a fresh change's sooner).
+      Duration base = priority == CallPriority.URGENT ? ops.settings().fastPoll() : ops.settings().slowPoll();
+      retryAfter = base.plusMillis(java.util.concurrent.ThreadLocalRandom.current().nextLong(Math.max(1,
+          base.toMillis())));
       return this;
     }
     if (LOG.isDebugEnabled()) {
@@ -120,6 +132,29 @@ public abstract class ResourceRun<R extends CustomResource<?, S>, S extends Cond
           status.getPhaseName(), ready, readyReason, readyMessage);
     }
     return this;
+  }
+
+  /**
+   * The spec of this generation is fresh: this process first saw it less than {@code freshWindow} ago. Its first
+   * steps are what the user waits for, so they go ahead of follow-up and bulk work (within a bounded share, see
+   * {@link io.conoha.assistant.client.http.TokenBucket} and the account's bulkhead). A mass change (a fleet
+   * created or archived at once) is fresh only for that window too, so a user's change made later is not queued
+   * behind it.
+   */
+  private boolean fresh() {
+    Instant since = ops.waits().since(uid() + "|generation", Long.toString(generation()));
+    String created = resource.getMetadata().getCreationTimestamp();
+    if (generation() <= 1 && created != null) {
+      // A new resource is as old as it is, not as old as this process's first look at it: a thousand created at
+      // once and seen over several seconds are not fresh for longer than one created alone.
+      try {
+        Instant at = Instant.parse(created);
+        since = at.isBefore(since) ? at : since;
+      } catch (java.time.format.DateTimeParseException e) {
+        // keep this process's first sighting
+      }
+    }
+    return Duration.between(since, now).compareTo(ops.settings().freshWindow()) < 0;
   }
 
   /** A reconcile that did not get into its account's bulkhead. */
@@ -131,7 +166,7 @@ public abstract class ResourceRun<R extends CustomResource<?, S>, S extends Cond
 
   private void stepAndRecord(String uid) {
     try {
-      step();
+      CallPriority.with(priority, this::step);
       setSynced(true, Reasons.RECONCILE_SUCCESS, "");
       ops.backoffs().reset(uid);
     } catch (StepFailure f) {
@@ -142,7 +177,7 @@ public abstract class ResourceRun<R extends CustomResource<?, S>, S extends Cond
       e.retryAfter().filter(d -> retryAfter == null || d.compareTo(retryAfter) > 0).ifPresent(d -> retryAfter = d);
     } finally {
       if (entered != null) {
-        entered.leave();
+        entered.leave(priority);
         entered = null;
       }
     }
@@ -296,10 +331,15 @@ public abstract class ResourceRun<R extends CustomResource<?, S>, S extends Cond
    */
   final void writeStatusLocked() {
     setReady();
+    // This reconcile got as far as a create: Synced as its closing write would say, so that write may be skipped.
+    setSynced(true, Reasons.RECONCILE_SUCCESS, "");
+    status.setLastSyncTime(now.toString());
     R copy = withStatus(status);
     copy.getMetadata().setResourceVersion(latest.getMetadata().getResourceVersion());
     try {
+      ops.metrics().statusWritten(kind(), "intent");
       latest = ctx.resourceOperations().jsonMergePatchPrimaryStatus(copy);
+      written = MAPPER.valueToTree(status);
     } catch (KubernetesClientException e) {
       if (e.getCode() == 409) {
         throw StepFailure.transientFailure(Reasons.WAITING, "resource changed meanwhile; trying again");
@@ -325,7 +365,7 @@ public abstract class ResourceRun<R extends CustomResource<?, S>, S extends Cond
    */
   public final Account connect(String secretName) {
     Account next = ops.accounts().forCredentials(ops.secrets().credentials(resource.getMetadata().getNamespace(), secretName));
-    if (!next.tryEnter()) {
+    if (!next.tryEnter(priority, kind(), ResourceID.fromResource(resource))) {
       throw new AccountBusy();
     }
     entered = next;
@@ -431,11 +471,94 @@ public abstract class ResourceRun<R extends CustomResource<?, S>, S extends Cond
   }
 
   private void writeStatusIfChanged() {
-    if (sameIgnoringSyncTime(latest.getStatus(), status)) {
+    if (sameIgnoringSyncTime(latest.getStatus(), status) || progressOnly()) {
       return;
     }
     status.setLastSyncTime(now.toString());
+    ops.metrics().statusWritten(kind(), String.valueOf(status.getPhaseName()) + (ready ? "" : "/" + readyReason));
     latest = ctx.resourceOperations().jsonMergePatchPrimaryStatus(withStatus(status));
+    written = MAPPER.valueToTree(status);
+  }
+
+  /**
+   * Fields of status that a later reconcile finds again on ConoHa by the owner tag (the ids of what it created,
+   * addresses), so a change of them alone need not be written at once.
+   */
+  protected Set<String> recoverableFields() {
+    return Set.of();
+  }
+
+  /**
+   * How old the progress a status shows may get before it is written: four fast polls (the safety-net interval, so
+   * the next reconcile comes within it), and at least {@link #PROGRESS_STALENESS}.
+   */
+  private Duration progressInterval() {
+    Duration polls = ops.settings().fastPoll().multipliedBy(4);
+    return polls.compareTo(PROGRESS_STALENESS) > 0 ? polls : PROGRESS_STALENESS;
+  }
+
+  static final Duration PROGRESS_STALENESS = Duration.ofSeconds(10);
+
+  /**
+   * A mid-change status whose only news is progress is not written if the last write is younger than
+   * {@link #progressInterval}: a later reconcile writes it, or something that matters. What always goes at once: an
+   * intent (before a create), a new observed generation, Ready or Synced turning, a failure, a settled state, and
+   * every field not recomputed from ConoHa (archives, image and plan ids). Progress is the phase, condition reasons
+   * and messages, a fulfilled intent and {@link #recoverableFields} that status did not hold yet. A new resource's
+   * first status, while it only says Pending, waits the same way (counted from its creation). This is what keeps a
+   * create at two intents and one closing write.
+   */
+  private boolean progressOnly() {
+    if (!changing) {
+      return false;
+    }
+    // Every write sets lastSyncTime; a status without one (the empty status Fabric8 gives a new resource) was never
+    // written.
+    boolean neverWritten = written == null || !written.path("lastSyncTime").isTextual();
+    String lastWriteText = neverWritten ? resource.getMetadata().getCreationTimestamp()
+        : written.path("lastSyncTime").asText();
+    if (lastWriteText == null) {
+      return false;
+    }
+    Instant lastWrite;
+    try {
+      lastWrite = Instant.parse(lastWriteText);
+    } catch (java.time.format.DateTimeParseException e) {
+      return false;
+    }
+    if (!lastWrite.plus(progressInterval()).isAfter(now)) {
+      return false;
+    }
+    if (neverWritten) {
+      return Reasons.PENDING.equals(readyReason) && status.getPendingOperation() == null
+          && status.condition(Conditions.SYNCED).map(c -> "True".equals(c.getStatus())).orElse(false);
+    }
+    boolean intentCleared = status.getPendingOperation() == null;
+    ObjectNode before = written.deepCopy();
+    // Only a recoverable field that was empty may wait: the observer looks an object up by tag only while its id is
+    // absent from status, so a stale id replaced by a new one must be written at once.
+    Set<String> foundAgain = new HashSet<>();
+    recoverableFields().stream().filter(f -> before.path(f).isMissingNode() || before.path(f).isNull())
+        .forEach(foundAgain::add);
+    return essentials(before, foundAgain, intentCleared)
+        .equals(essentials(MAPPER.valueToTree(status), foundAgain, intentCleared));
+  }
+
+  private static JsonNode essentials(ObjectNode tree, Set<String> foundAgain, boolean dropIntent) {
+    tree.remove("lastSyncTime");
+    tree.remove("phase");
+    tree.remove(foundAgain);
+    if (dropIntent) {
+      tree.remove("pendingOperation");
+    }
+    JsonNode conditions = tree.get("conditions");
+    if (conditions != null && conditions.isArray()) {
+      var reduced = MAPPER.createArrayNode();
+      conditions.forEach(c -> reduced.add(MAPPER.createObjectNode().put("type", c.path("type").asText())
+          .put("status", c.path("status").asText())));
+      tree.set("conditions", reduced);
+    }
+    return tree;
   }
 
   private void registerInterest() {

@@ -29,6 +29,7 @@ public final class SecretReader {
   private final KubernetesClient client;
   private final Clock clock;
   private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+  private final Map<String, Object> locks = new ConcurrentHashMap<>();
 
   public SecretReader(KubernetesClient client, Clock clock) {
     this.client = client;
@@ -59,16 +60,24 @@ public final class SecretReader {
   }
 
   private Map<String, String> read(String namespace, String name) {
-    Instant now = clock.instant();
-    Cached hit = cache.get(namespace + "/" + name);
-    if (hit != null && hit.until().isAfter(now)) {
+    String key = namespace + "/" + name;
+    Cached hit = cache.get(key);
+    if (hit != null && hit.until().isAfter(clock.instant())) {
       return hit.keys();
     }
-    // Expired entries go on every miss: the keys (passwords) of a Secret nobody reads any more do not linger.
-    cache.values().removeIf(c -> !c.until().isAfter(now));
-    Map<String, String> keys = fetch(namespace, name);
-    cache.put(namespace + "/" + name, new Cached(keys, now.plus(TTL)));
-    return keys;
+    // One read per Secret when it expires, however many reconciles miss it at that moment.
+    synchronized (locks.computeIfAbsent(key, k -> new Object())) {
+      Instant now = clock.instant();
+      hit = cache.get(key);
+      if (hit != null && hit.until().isAfter(now)) {
+        return hit.keys();
+      }
+      // Expired entries go on every miss: the keys (passwords) of a Secret nobody reads any more do not linger.
+      cache.values().removeIf(c -> !c.until().isAfter(now));
+      Map<String, String> keys = fetch(namespace, name);
+      cache.put(key, new Cached(keys, now.plus(TTL)));
+      return keys;
+    }
   }
 
   private Map<String, String> fetch(String namespace, String name) {

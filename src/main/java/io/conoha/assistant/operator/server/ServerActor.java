@@ -137,9 +137,12 @@ final class ServerActor {
           status.setServerId(id);
           status.setServerCreatedAt(run.now().toString());
           run.watch(id);
-          boolean restoring = status.getArchive() != null;
-          run.ops().events().normal(run.resource(), restoring ? "Restoring" : "Creating", "created server " + id
-              + (restoring ? " from archive image " + status.getArchive().getImageName() : ""));
+          // A plain create speaks through status (phase Creating, then Ready); an event would cost one more
+          // Kubernetes request per server. A restore is worth one: it names the archive it came from.
+          if (status.getArchive() != null) {
+            run.ops().events().normal(run.resource(), "Restoring", "created server " + id
+                + " from archive image " + status.getArchive().getImageName());
+          }
         });
   }
 

@@ -65,6 +65,12 @@ class ServerRun extends ResourceRun<ConohaServer, ConohaServerStatus> {
     return new ConohaServerStatus();
   }
 
+  /** Found again by the owner tag: the server (and its address, creation time) and its boot volume. */
+  @Override
+  protected java.util.Set<String> recoverableFields() {
+    return java.util.Set.of("serverId", "serverCreatedAt", "addresses", "bootVolumeId");
+  }
+
   /**
    * observe → decide → act → record: the view is gathered once, the decision is a pure function of it, and
    * status-only decisions (bookkeeping) are recorded and decided again on the new status without another call.

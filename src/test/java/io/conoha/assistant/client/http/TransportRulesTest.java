@@ -23,20 +23,42 @@ class TransportRulesTest {
     AtomicLong nanos = new AtomicLong();
     TokenBucket bucket = new TokenBucket(10, 2, nanos::get);
 
-    assertThat(bucket.reserve()).isZero();
-    assertThat(bucket.reserve()).isZero();
-    assertThat(bucket.reserve()).isEqualTo(100_000_000L);
-    assertThat(bucket.reserve()).isEqualTo(200_000_000L);
+    assertThat(bucket.tryTakeAtOnce()).isTrue();
+    assertThat(bucket.tryTakeAtOnce()).isTrue();
+    assertThat(bucket.tryTakeAtOnce()).as("the burst is spent").isFalse();
+    assertThat(bucket.nanosUntilToken()).isEqualTo(100_000_000L);
 
     nanos.addAndGet(1_000_000_000L);
-    assertThat(bucket.reserve()).as("after a second the debt is paid and one token is back").isZero();
+    assertThat(bucket.tryTakeAtOnce()).as("after a second tokens are back").isTrue();
+  }
+
+  @Test
+  void urgentCallsGoAheadOfQueuedBulkCallsButBulkKeepsAShare() {
+    AtomicLong nanos = new AtomicLong();
+    TokenBucket bucket = new TokenBucket(10, 1, nanos::get);
+    assertThat(bucket.tryTakeAtOnce()).isTrue();
+    java.util.Map<Object, String> names = new java.util.IdentityHashMap<>();
+    for (String name : List.of("b1", "b2", "b3", "u1", "u2", "u3", "u4", "u5")) {
+      io.vertx.core.Promise<Void> caller = io.vertx.core.Promise.promise();
+      names.put(caller, name);
+      bucket.enqueue(name.startsWith("u") ? CallPriority.URGENT : CallPriority.BULK, caller);
+    }
+    assertThat(bucket.tryTakeAtOnce()).as("a newcomer does not pass the queue").isFalse();
+
+    List<String> order = new java.util.ArrayList<>();
+    while (bucket.waiting() > 0) {
+      nanos.addAndGet(bucket.nanosUntilToken());
+      bucket.grant().forEach(p -> order.add(names.get(p)));
+    }
+
+    assertThat(order).containsExactly("u1", "u2", "u3", "b1", "u4", "u5", "b2", "b3");
   }
 
   @Test
   void aRateOfZeroMeansNoLimit() {
     TokenBucket bucket = new TokenBucket(0, 1, () -> 0L);
     for (int i = 0; i < 100; i++) {
-      assertThat(bucket.reserve()).isZero();
+      assertThat(bucket.tryTakeAtOnce()).isTrue();
     }
   }
 
