@@ -108,6 +108,11 @@ public final class EmbeddedKubernetes implements AutoCloseable {
     return dispatcher.requestsByKind();
   }
 
+  /** The dispatcher behind this API, for this package's tests of its store. */
+  RealisticCrudDispatcher dispatcher() {
+    return dispatcher;
+  }
+
   public KubernetesClient client() {
     return client;
   }

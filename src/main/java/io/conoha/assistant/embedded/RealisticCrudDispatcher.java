@@ -48,6 +48,8 @@ public final class RealisticCrudDispatcher extends KubernetesCrudDispatcher {
 
   private static final java.util.Set<String> HEALTH = java.util.Set.of("/healthz", "/readyz", "/livez");
 
+  /** Fabric8's store, indexed by name: a request for one object does not scan every stored object. */
+  private final IndexedObjects objects = IndexedObjects.installIn(this);
   private final LongAdder requests = new LongAdder();
   private final java.util.Map<String, LongAdder> byKind = new java.util.concurrent.ConcurrentHashMap<>();
   private final ApiCatalog catalog = new ApiCatalog(this::storedCrds);
@@ -333,6 +335,23 @@ public final class RealisticCrudDispatcher extends KubernetesCrudDispatcher {
              "resourceRules":[{"apiGroups":["*"],"resources":["*"],"verbs":["*"]}]}}""");
     }
     return super.handleCreate(request);
+  }
+
+  /** A read of one named object, from the index (the mock would match every stored object against it). */
+  @Override
+  public MockResponse handleGet(String path) {
+    AttributeSet query = attributeExtractor.fromPath(path);
+    if (ApiPath.parse(path).isWatch() || !IndexedObjects.named(query)) {
+      return super.handleGet(path);
+    }
+    return objects.read(query).map(body -> new MockResponse().setResponseCode(200).setBody(body))
+        .orElseGet(() -> new MockResponse().setResponseCode(404));
+  }
+
+  /** The object a create, patch or replace is about, from the index (the mock's handlers call this). */
+  @Override
+  public java.util.Map.Entry<AttributeSet, String> findResource(AttributeSet query) {
+    return IndexedObjects.named(query) ? objects.find(query).orElse(null) : super.findResource(query);
   }
 
   @Override

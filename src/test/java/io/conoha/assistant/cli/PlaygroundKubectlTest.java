@@ -59,7 +59,7 @@ class PlaygroundKubectlTest {
           .isEqualTo("web");
 
       String described = kubectl.run("describe", "chs", "web-v3").ok().out();
-      assertThat(described).contains("Flavor:", "g2l-t-c2m1", "Events:").containsPattern("Normal +Creating");
+      assertThat(described).contains("Flavor:", "g2l-t-c2m1", "Events:").containsPattern("Normal +ScheduledChange");
       assertThat(kubectl.run("explain", "conohaserver.spec").ok().out()).containsPattern("KIND: +ConohaServer")
           .contains("credentialsSecretRef", "flavor", "Running, Stopped, or Archived");
 

@@ -489,6 +489,14 @@ public abstract class ResourceRun<R extends CustomResource<?, S>, S extends Cond
   }
 
   /**
+   * Fields of status that each reconcile recounts from what status last showed (usage), so a change of them alone
+   * may wait for the next write like progress does: the next reconcile counts again from the written baseline.
+   */
+  protected Set<String> recountedFields() {
+    return Set.of();
+  }
+
+  /**
    * How old the progress a status shows may get before it is written: four fast polls (the safety-net interval, so
    * the next reconcile comes within it), and at least {@link #PROGRESS_STALENESS}.
    */
@@ -504,7 +512,8 @@ public abstract class ResourceRun<R extends CustomResource<?, S>, S extends Cond
    * {@link #progressInterval}: a later reconcile writes it, or something that matters. What always goes at once: an
    * intent (before a create), a new observed generation, Ready or Synced turning, a failure, a settled state, and
    * every field not recomputed from ConoHa (archives, image and plan ids). Progress is the phase, condition reasons
-   * and messages, a fulfilled intent and {@link #recoverableFields} that status did not hold yet. A new resource's
+   * and messages, a fulfilled intent, {@link #recoverableFields} that status did not hold yet and
+   * {@link #recountedFields}. A new resource's
    * first status, while it only says Pending, waits the same way (counted from its creation). This is what keeps a
    * create at two intents and one closing write.
    */
@@ -540,6 +549,7 @@ public abstract class ResourceRun<R extends CustomResource<?, S>, S extends Cond
     Set<String> foundAgain = new HashSet<>();
     recoverableFields().stream().filter(f -> before.path(f).isMissingNode() || before.path(f).isNull())
         .forEach(foundAgain::add);
+    foundAgain.addAll(recountedFields());
     return essentials(before, foundAgain, intentCleared)
         .equals(essentials(MAPPER.valueToTree(status), foundAgain, intentCleared));
   }

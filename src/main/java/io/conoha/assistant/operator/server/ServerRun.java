@@ -65,10 +65,23 @@ class ServerRun extends ResourceRun<ConohaServer, ConohaServerStatus> {
     return new ConohaServerStatus();
   }
 
-  /** Found again by the owner tag: the server (and its address, creation time) and its boot volume. */
+  /**
+   * Found again by the owner tag: the server (and its address, creation time) and its boot volume. Not where ConoHa
+   * drops custom metadata (conservative mode): nothing is found again by tag there, so an id is written at once.
+   */
   @Override
   protected java.util.Set<String> recoverableFields() {
+    if (account() != null && account().client().capabilities().customMetadataKept()
+        == io.conoha.assistant.client.Finding.NO) {
+      return java.util.Set.of();
+    }
     return java.util.Set.of("serverId", "serverCreatedAt", "addresses", "bootVolumeId");
+  }
+
+  /** Usage is counted from the state status showed at the start of a reconcile and the count written last. */
+  @Override
+  protected java.util.Set<String> recountedFields() {
+    return java.util.Set.of("usage");
   }
 
   /**
