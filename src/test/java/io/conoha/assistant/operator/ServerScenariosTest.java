@@ -240,6 +240,25 @@ class ServerScenariosTest {
   }
 
   @Test
+  void deletingAResourceWhoseServerWasDeletedOutsideSinceTheLastListingFinishesWithoutAFalseFailure() {
+    // Slow polls of a minute: the account's listing still shows the server when the resource is deleted.
+    var settings = Testbed.fastSettings().withPolls(java.time.Duration.ofMillis(100), java.time.Duration.ofSeconds(60));
+    try (Testbed bed = Testbed.start(io.conoha.assistant.sim.SimConfig.defaults(ApiGeneration.V2)
+        .withTimings(io.conoha.assistant.sim.SimTimings.fast()), settings)) {
+      bed.apply(server("gone", V2_PLAN, "vmi-ubuntu-22.04-amd64", ServerState.Running));
+      String id = bed.awaitServer("gone", "running", ServerScenariosTest::ready).getStatus().getServerId();
+      bed.awaitServer("gone", "settled", s -> ready(s) && phase(s, ServerPhase.Running));
+
+      bed.sim.admin().deleteServer(id);
+      bed.deleteServer("gone");
+
+      bed.awaitServerGone("gone");
+      assertThat(bed.events("gone")).as("the server's own URL answered 404: it is gone, not a missing image")
+          .noneMatch(e -> "Warning".equals(e.getType()));
+    }
+  }
+
+  @Test
   void aServerInErrorIsReportedAndLeftAlone() {
     try (Testbed bed = Testbed.start(ApiGeneration.V2)) {
       bed.apply(server("broken", V2_PLAN, "vmi-ubuntu-22.04-amd64", ServerState.Running));

@@ -5,6 +5,7 @@ import io.conoha.assistant.api.ConohaServer;
 import io.conoha.assistant.api.DeletionPolicy;
 import io.conoha.assistant.api.ServerPhase;
 import io.conoha.assistant.client.ApiGeneration;
+import io.conoha.assistant.client.error.ConohaException;
 import io.conoha.assistant.client.model.Server;
 import io.conoha.assistant.client.model.Volume;
 import io.conoha.assistant.operator.OperatorContext;
@@ -95,13 +96,27 @@ final class ServerCleanupRun extends ServerRun {
     for (Server server : servers) {
       watch(server.id());
       if (!actedOnAlready()) {
-        refuseIfDeleteLocked(server.id());
-        account().client().compute().deleteServer(server.id());
+        deleteUnlessLocked(server.id());
         acted();
       }
     }
     progressing(Reasons.DELETING, "deleting server " + servers.stream().map(Server::id).toList());
     return false;
+  }
+
+  /**
+   * A server still in the listing may have been deleted since: a 404 from its own URL (the lock check or the delete)
+   * says it is gone, which is what the cleanup wants, not a failure; the next listing confirms it.
+   */
+  private void deleteUnlessLocked(String serverId) {
+    try {
+      refuseIfDeleteLocked(serverId);
+      account().client().compute().deleteServer(serverId);
+    } catch (ConohaException e) {
+      if (e.kind() != ConohaException.Kind.NOT_FOUND) {
+        throw e;
+      }
+    }
   }
 
   /** A create whose answer was lost may still show up: wait out the grace period before letting go. */
