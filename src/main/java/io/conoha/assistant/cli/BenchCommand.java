@@ -60,8 +60,9 @@ public final class BenchCommand implements Callable<Integer> {
           + " flags) and measure that process: RSS, heap after GC, CPU seconds, threads, time to /readyz 200.")
   boolean operatorProcess;
 
-  @Option(names = "--operator-jar", defaultValue = "target/conoha-assistant.jar",
-      description = "The jar the operator process runs (default target/conoha-assistant.jar).")
+  @Option(names = "--operator-jar", defaultValue = "target/conoha-assistant-operator.jar",
+      description = "The jar the operator process runs (default target/conoha-assistant-operator.jar, the operator-only"
+          + " jar the container image carries).")
   Path operatorJar;
 
   @Option(names = "--operator-memory", defaultValue = "512m",
