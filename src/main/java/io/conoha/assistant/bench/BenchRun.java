@@ -62,8 +62,9 @@ public final class BenchRun implements AutoCloseable {
   }
 
   /** How the operator process is started: the jar, the container's memory limit, JVM flags, extra arguments. */
-  public static OperatorProcess.Launch operatorLaunch(Path jar, String memoryLimit, List<String> jvmOptions) {
-    return new OperatorProcess.Launch(jar, memoryLimit, jvmOptions, List.of());
+  public static OperatorProcess.Launch operatorLaunch(Path jar, String memoryLimit, List<String> jvmOptions,
+      boolean classData) {
+    return new OperatorProcess.Launch(jar, memoryLimit, jvmOptions, List.of(), classData);
   }
 
   private final Options options;
@@ -74,6 +75,8 @@ public final class BenchRun implements AutoCloseable {
   private KubernetesClient client;
   private ConohaOperator operator;
   private OperatorProcess process;
+  /** The operator process's JVM flags as started (with the trained class-data archive, if any). */
+  private List<String> measuredJvmOptions = List.of();
   private PrometheusMeterRegistry registry;
   private SimTimings timings;
   private final List<String> loadedProbes = new ArrayList<>();
@@ -168,7 +171,7 @@ public final class BenchRun implements AutoCloseable {
   private BenchResult.OperatorProcessFigures processFigures() {
     long heap = process.heapAfterGcMiB();
     return new BenchResult.OperatorProcessFigures(process.rssMiB(), heap, round(process.cpuSeconds()),
-        process.threads(), process.readyMillis(), options.operatorProcess().jvmOptions(),
+        process.threads(), process.readyMillis(), measuredJvmOptions,
         options.operatorProcess().memoryLimit());
   }
 
@@ -194,10 +197,16 @@ public final class BenchRun implements AutoCloseable {
       OperatorProcess.Launch launch = options.operatorProcess();
       List<String> args = List.of("--fast-poll", millis(options.fastPoll()), "--slow-poll", millis(options.slowPoll()),
           "--rate-limit", Double.toString(options.rateLimit()), "--create-grace", millis(createGrace));
-      process = OperatorProcess.start(new OperatorProcess.Launch(launch.jar(), launch.memoryLimit(),
-          launch.jvmOptions(), args), kubernetes.url(), Duration.ofMinutes(2));
+      OperatorProcess.Launch measured = new OperatorProcess.Launch(launch.jar(), launch.memoryLimit(),
+          launch.jvmOptions(), args, launch.classData());
+      if (launch.classData()) {
+        Path archive = OperatorProcess.trainClassData(measured, kubernetes.url(), Duration.ofMinutes(2));
+        measured = measured.withJvmOption("-XX:SharedArchiveFile=" + archive);
+      }
+      process = OperatorProcess.start(measured, kubernetes.url(), Duration.ofMinutes(2));
+      measuredJvmOptions = measured.jvmOptions();
       out.printf("operator process %d ready in %d ms (%s)%n", process.pid(), process.readyMillis(),
-          String.join(" ", launch.jvmOptions()));
+          String.join(" ", measuredJvmOptions));
       return;
     }
     registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);

@@ -43,8 +43,34 @@ final class OperatorProcess implements AutoCloseable {
     this.readyMillis = readyMillis;
   }
 
-  /** What the operator process is started with. */
-  record Launch(Path jar, String memoryLimit, List<String> jvmOptions, List<String> operatorArgs) {}
+  /**
+   * What the operator process is started with; {@code classData}: first train a class-data archive and start with
+   * it, as the image does.
+   */
+  record Launch(Path jar, String memoryLimit, List<String> jvmOptions, List<String> operatorArgs, boolean classData) {
+    Launch withJvmOption(String option) {
+      List<String> flags = new ArrayList<>(jvmOptions);
+      flags.add(option);
+      return new Launch(jar, memoryLimit, flags, operatorArgs, classData);
+    }
+  }
+
+  /**
+   * Trains a class-data archive the way deploy/image/build.sh does: the operator started with the same flags and
+   * stopped once ready, so its JVM writes the classes it loaded on the way ({@code -XX:ArchiveClassesAtExit}). A
+   * start with {@code -XX:SharedArchiveFile} then maps them instead of loading and verifying them again.
+   */
+  static Path trainClassData(Launch launch, String kubernetesUrl, Duration timeout) throws IOException {
+    Path archive = Files.createTempDirectory("bench-class-data").resolve("operator.jsa");
+    try (OperatorProcess training = start(launch.withJvmOption("-XX:ArchiveClassesAtExit=" + archive), kubernetesUrl,
+        timeout)) {
+      // ready: the start-up's classes are loaded; closing it (SIGTERM) writes them
+    }
+    if (!Files.isRegularFile(archive)) {
+      throw new IllegalStateException("bench: the training run of the operator wrote no class-data archive");
+    }
+    return archive;
+  }
 
   /** Starts the process and waits (up to {@code timeout}) for /readyz to answer 200. */
   static OperatorProcess start(Launch launch, String kubernetesUrl, Duration timeout) throws IOException {

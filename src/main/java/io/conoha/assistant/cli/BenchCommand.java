@@ -70,6 +70,11 @@ public final class BenchCommand implements Callable<Integer> {
           + " (default 512m, the chart's limit).")
   String operatorMemory;
 
+  @Option(names = "--operator-class-data", negatable = true, defaultValue = "true", fallbackValue = "true",
+      description = "Train a class-data archive first and start the measured operator with it, as the image does"
+          + " (default; --no-operator-class-data: without).")
+  boolean operatorClassData;
+
   @Option(names = "--operator-jvm-options", split = " ",
       description = "JVM flags of the operator process instead of the container's (jvm.options), space-separated.")
   List<String> operatorJvmOptions;
@@ -81,7 +86,7 @@ public final class BenchCommand implements Callable<Integer> {
     }
     BenchResult result;
     var launch = operatorProcess ? BenchRun.operatorLaunch(operatorJar, operatorMemory,
-        operatorJvmOptions != null ? operatorJvmOptions : BenchRun.containerJvmOptions()) : null;
+        operatorJvmOptions != null ? operatorJvmOptions : BenchRun.containerJvmOptions(), operatorClassData) : null;
     try (BenchRun bench = new BenchRun(new BenchRun.Options(servers, latencyMs, timeScale, rateLimit, idlePolls, sample,
         fastPoll, slowPoll, timeout, launch), System.out)) {
       result = bench.run();

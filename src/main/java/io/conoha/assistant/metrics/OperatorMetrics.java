@@ -58,8 +58,11 @@ public final class OperatorMetrics {
     polls(false);
   }
 
-  /** Records what a reconcile left in a resource's status. */
-  public void observe(String kind, CustomResource<?, ? extends ConditionedStatus> resource) {
+  /**
+   * Records what a reconcile left in a resource's status ({@code resource}: as written), and its usage counts as this
+   * reconcile made them ({@code current}): a recount alone is written only hourly, the usage gauges are current.
+   */
+  public void observe(String kind, CustomResource<?, ? extends ConditionedStatus> resource, ConditionedStatus current) {
     ConditionedStatus status = resource.getStatus();
     String uid = resource.getMetadata().getUid();
     if (status == null || uid == null) {
@@ -67,7 +70,8 @@ public final class OperatorMetrics {
     }
     Instant serverCreated = status instanceof ConohaServerStatus s && s.getServerCreatedAt() != null
         ? Instant.parse(s.getServerCreatedAt()) : null;
-    UsageRecord usage = status instanceof ConohaServerStatus s ? s.getUsage() : null;
+    UsageRecord usage = current instanceof ConohaServerStatus c && c.getUsage() != null ? copy(c.getUsage())
+        : status instanceof ConohaServerStatus s ? s.getUsage() : null;
     seen.put(uid, new Seen(kind, resource.getMetadata().getNamespace(), resource.getMetadata().getName(),
         status.getPhaseName(), status.isReady(), serverCreated, usage));
     if (usage != null) {
@@ -88,6 +92,15 @@ public final class OperatorMetrics {
               "resource_name", resource.getMetadata().getName())
           .register(registry));
     }
+  }
+
+  /** A copy: the reconcile's status object is its own and may change after this. */
+  private static UsageRecord copy(UsageRecord usage) {
+    UsageRecord copy = new UsageRecord();
+    copy.setBilledSeconds(usage.getBilledSeconds());
+    copy.setArchivedSeconds(usage.getArchivedSeconds());
+    copy.setCountedAt(usage.getCountedAt());
+    return copy;
   }
 
   /** Forgets a deleted resource. */

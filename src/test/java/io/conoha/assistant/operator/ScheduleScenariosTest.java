@@ -97,6 +97,54 @@ class ScheduleScenariosTest {
   }
 
   @Test
+  void aSettledServersUsageIsCountedEachReconcileButWrittenOnlyWithOtherNewsOrHourly() {
+    ScaledClock calendar = ScaledClock.startingAt(Instant.parse("2026-12-06T03:00:00Z"));
+    try (Testbed bed = bedAt(calendar)) {
+      bed.apply(server("idle", V2_PLAN, UBUNTU, ServerState.Running));
+      bed.awaitServer("idle", "running", s -> ready(s) && phase(s, ServerPhase.Running));
+      String settled = awaitStatusStill(bed, "idle");
+
+      calendar.advance(Duration.ofMinutes(10));
+      org.awaitility.Awaitility.await("usage counted").atMost(Testbed.WAIT)
+          .until(() -> billedSecondsGauge(bed, "idle") >= 600);
+      assertThat(bed.server("idle").getMetadata().getResourceVersion())
+          .as("ten idle minutes counted, not written: no status write per reconcile for a recount alone")
+          .isEqualTo(settled);
+
+      bed.editServer("idle", s -> {
+        s.getSpec().setState(ServerState.Stopped);
+        return s;
+      });
+      ConohaServer stopped = bed.awaitServer("idle", "stopped", s -> ready(s) && phase(s, ServerPhase.Stopped));
+      assertThat(stopped.getStatus().getUsage().getBilledSeconds()).as("the next write carries the count")
+          .isGreaterThanOrEqualTo(600);
+    }
+  }
+
+  /** Waits until the resource's status has not been written for three seconds; its resourceVersion then. */
+  private static String awaitStatusStill(Testbed bed, String name) {
+    String[] last = {bed.server(name).getMetadata().getResourceVersion()};
+    long[] since = {System.nanoTime()};
+    org.awaitility.Awaitility.await("status settled").atMost(Testbed.WAIT).pollInterval(Duration.ofMillis(200))
+        .until(() -> {
+          String now = bed.server(name).getMetadata().getResourceVersion();
+          if (!now.equals(last[0])) {
+            last[0] = now;
+            since[0] = System.nanoTime();
+          }
+          return System.nanoTime() - since[0] > Duration.ofSeconds(3).toNanos();
+        });
+    return last[0];
+  }
+
+  private static double billedSecondsGauge(Testbed bed, String name) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+        "conoha_assistant_server_billed_seconds\\{[^}]*resource_name=\"" + name + "\"[^}]*} ([0-9.E+]+)")
+        .matcher(bed.scrape());
+    return m.find() ? Double.parseDouble(m.group(1)) : 0;
+  }
+
+  @Test
   void anEdgePassedWhileTheOperatorWasDownIsFollowedWhenItComesBack() {
     ScaledClock calendar = ScaledClock.startingAt(FRI_1800_TOKYO.minus(Duration.ofHours(1)));
     try (Testbed bed = bedAt(calendar)) {

@@ -26,6 +26,7 @@ import java.util.EnumSet;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -192,7 +193,7 @@ public abstract class ResourceRun<R extends CustomResource<?, S>, S extends Cond
       ops.backoffs().reset(uid);
     } else {
       registerInterest();
-      ops.metrics().observe(kind(), latest);
+      ops.metrics().observe(kind(), latest, status);
     }
   }
 
@@ -471,7 +472,7 @@ public abstract class ResourceRun<R extends CustomResource<?, S>, S extends Cond
   }
 
   private void writeStatusIfChanged() {
-    if (sameIgnoringSyncTime(latest.getStatus(), status) || progressOnly()) {
+    if (sameIgnoringSyncTime(latest.getStatus(), status) || progressOnly() || recountOnly()) {
       return;
     }
     status.setLastSyncTime(now.toString());
@@ -517,6 +518,36 @@ public abstract class ResourceRun<R extends CustomResource<?, S>, S extends Cond
    * first status, while it only says Pending, waits the same way (counted from its creation). This is what keeps a
    * create at two intents and one closing write.
    */
+  /** How long a change of {@link #recountedFields} alone may wait for a write, however settled the resource is. */
+  static final Duration RECOUNT_STALENESS = Duration.ofHours(1);
+
+  /**
+   * The only news is a recount (usage) and the last write is younger than {@link #RECOUNT_STALENESS}: not written.
+   * A settled resource is reconciled every slow poll; writing its minute-grained usage each time would make ten
+   * thousand idle servers a steady stream of status writes. The next write of anything carries the counts, and the
+   * usage metrics show this reconcile's counts (see OperatorMetrics#observe).
+   */
+  private boolean recountOnly() {
+    Set<String> recounted = recountedFields();
+    if (recounted.isEmpty() || written == null || !written.path("lastSyncTime").isTextual()) {
+      return false;
+    }
+    try {
+      if (!Instant.parse(written.path("lastSyncTime").asText()).plus(RECOUNT_STALENESS).isAfter(now)) {
+        return false;
+      }
+    } catch (java.time.format.DateTimeParseException e) {
+      return false;
+    }
+    ObjectNode before = written.deepCopy();
+    ObjectNode after = MAPPER.valueToTree(status);
+    for (ObjectNode tree : List.of(before, after)) {
+      tree.remove("lastSyncTime");
+      tree.remove(recounted);
+    }
+    return before.equals(after);
+  }
+
   private boolean progressOnly() {
     if (!changing) {
       return false;
