@@ -51,7 +51,8 @@ class ContainerImageIT {
     assertThat(c.get("User").asText()).isEqualTo("65532:65532");
     List<String> entrypoint = new ArrayList<>();
     c.get("Entrypoint").forEach(e -> entrypoint.add(e.asText()));
-    assertThat(entrypoint).containsExactly("java", "@/app/jvm.options", "-jar", "/app/conoha-assistant-operator.jar", "operator");
+    assertThat(entrypoint).containsExactly("java", "@/app/jvm.options",
+        "-XX:SharedArchiveFile=/app/operator.jsa", "-jar", "/app/conoha-assistant-operator.jar", "operator");
     String version = ShipFiles.yamlDocuments(ShipFiles.read(Chart.DIR + "/Chart.yaml")).get(0).get("appVersion").asText();
     assertThat(c.at("/Labels/org.opencontainers.image.version").asText()).isEqualTo(version);
     assertThat(c.at("/Labels/org.opencontainers.image.source").asText()).startsWith("https://github.com/");

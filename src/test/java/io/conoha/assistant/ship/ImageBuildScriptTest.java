@@ -19,13 +19,23 @@ class ImageBuildScriptTest {
   void jvmOptionsAreTheBenchedOnes() {
     assertThat(SCRIPT).contains("jvm_options=src/main/resources" + BenchRun.JVM_OPTIONS_RESOURCE)
         .contains("install -o 0 -g 0 -m 0444 \"$jvm_options\" \"$root/app/jvm.options\"")
-        .contains("--config.entrypoint java --config.entrypoint @/app/jvm.options --config.entrypoint -jar");
+        .contains("--config.entrypoint java --config.entrypoint @/app/jvm.options \\\n"
+            + "  --config.entrypoint -XX:SharedArchiveFile=/app/operator.jsa \\\n  --config.entrypoint -jar");
     assertThat(BenchRun.containerJvmOptions()).contains("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
   }
 
   @Test
   @DisplayName("sets the chart's default JAVA_TOOL_OPTIONS, the ones the bench starts the operator with")
   void javaToolOptionsAreTheCharts() {
-    assertThat(SCRIPT).contains("'JAVA_TOOL_OPTIONS=" + BenchRun.CHART_JAVA_TOOL_OPTIONS + "'");
+    assertThat(SCRIPT).contains("java_tool_options='" + BenchRun.CHART_JAVA_TOOL_OPTIONS + "'")
+        .contains("--config.env \"JAVA_TOOL_OPTIONS=$java_tool_options\"");
+  }
+
+  @Test
+  @DisplayName("trains the class-data archive with the image's JVM, jar and flags, as bench --operator-process does")
+  void classDataIsTrainedInTheImage() {
+    assertThat(SCRIPT).contains("train_class_data \"$root\"")
+        .contains("exec chroot \"$1\" /usr/bin/env JAVA_TOOL_OPTIONS=\"$2\" java -XX:MaxRAM=512m @/app/jvm.options")
+        .contains("-XX:ArchiveClassesAtExit=/app/operator.jsa -jar /app/conoha-assistant-operator.jar operator");
   }
 }
