@@ -103,6 +103,9 @@ echo "conoha:x:65532:" >> "$root/etc/group"
 mkdir -p "$root/app"
 install -o 0 -g 0 -m 0444 "$jar" "$root/app/conoha-assistant-operator.jar"
 install -o 0 -g 0 -m 0444 "$jvm_options" "$root/app/jvm.options"
+# Whole seconds: the class-data archive records the jar's mtime, and the layer's tar rounds a fraction up, so a
+# jar installed at 12:00:00.4 would come out of the image at 12:00:01 and the JVM would refuse the archive.
+touch -d "@$(date +%s)" "$root/app/conoha-assistant-operator.jar"
 train_class_data "$root"
 umoci repack --image "$out/oci:build" --history.created_by "COPY $jar $jvm_options /app/; train /app/operator.jsa" \
   "$out/bundle"

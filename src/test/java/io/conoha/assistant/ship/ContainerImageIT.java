@@ -66,7 +66,7 @@ class ContainerImageIT {
   }
 
   @Test
-  @DisplayName("unpacked and started in a read-only chroot as 65532, it reconciles a server and serves /metrics")
+  @DisplayName("unpacked and started in a read-only chroot as 65532, it reconciles a server, serves /metrics and maps its class data")
   void runs(@TempDir Path dir) throws Exception {
     Path layout = dir.resolve("layout");
     run("skopeo", "copy", "--quiet", "oci-archive:" + archive, "oci:" + layout + ":run");
@@ -93,5 +93,13 @@ class ContainerImageIT {
     });
     assertThat(outcome.metrics()).contains("conoha_assistant_resources{kind=\"ConohaServer\",phase=\"Running\"} 1.0");
     assertThat(outcome.log()).doesNotContain("NoClassDefFoundError").doesNotContain("Read-only file system");
+
+    // -Xshare:on: the JVM fails to start unless it maps the trained class-data archive (a JVM or jar other than the
+    // training run's, or a jar whose mtime changed, would be refused; the entrypoint's default would fall back).
+    Path anyKubeconfig = Files.writeString(dir.resolve("unused-kubeconfig"), "");
+    run("unshare", "--mount", "--pid", "--fork", "--kill-child=SIGTERM", "--propagation", "private", "sh",
+        ShipFiles.path("deploy/image/chroot-run.sh").toString(), rootfs.toString(), user, anyKubeconfig.toString(), "--",
+        "java", "@/app/jvm.options", "-XX:SharedArchiveFile=/app/operator.jsa", "-Xshare:on", "-jar",
+        "/app/conoha-assistant-operator.jar", "operator", "--help");
   }
 }
