@@ -99,12 +99,12 @@ class ConohaCommandLiveIT {
       Path pass = Files.writeString(dir.resolve("root-password.txt"), LiveCloud.ADMIN_PASS + "\n");
       String nameTag = LiveCloud.tag("cli");
 
-      assertThat(ok("check").out()).contains("Compute").contains("Volume types");
+      assertThat(ok("check").out()).contains("compute_url").contains("volume_types");
       assertThat(ok("--output", "json", "flavors").json().findValuesAsText("name")).contains(plan.name());
 
       JsonNode created = ok("--output", "json", "server", "create", "--name-tag", nameTag, "--flavor", plan.name(),
           "--image", image.id(), "--admin-pass-file", pass.toString(), "--wait", "--poll-interval", "2s").json();
-      String id = cleanup.server(created.path("serverId").asText());
+      String id = cleanup.server(created.path("id").asText());
       assertThat(created.path("status").asText()).isEqualTo("ACTIVE");
       assertThat(ok("--output", "json", "servers").json().findValuesAsText("id")).contains(id);
 
@@ -112,7 +112,7 @@ class ConohaCommandLiveIT {
           .path("status").asText()).isEqualTo("SHUTOFF");
       JsonNode snapshot = ok("--output", "json", "server", "snapshot", id, "--image-name", LiveCloud.tag("cli-snapshot"),
           "--wait", "--poll-interval", "2s", "--timeout", "20m").json();
-      String imageId = cleanup.image(snapshot.path("imageId").asText());
+      String imageId = cleanup.image(snapshot.path("image_id").asText());
       assertThat(snapshot.path("status").asText()).isEqualTo("ACTIVE");
 
       ok("server", "delete", id, "--wait", "--poll-interval", "1s");
