@@ -144,16 +144,12 @@ public abstract class ResourceRun<R extends CustomResource<?, S>, S extends Cond
    */
   private boolean fresh() {
     Instant since = ops.waits().since(uid() + "|generation", Long.toString(generation()));
-    String created = resource.getMetadata().getCreationTimestamp();
-    if (generation() <= 1 && created != null) {
+    if (generation() <= 1) {
       // A new resource is as old as it is, not as old as this process's first look at it: a thousand created at
       // once and seen over several seconds are not fresh for longer than one created alone.
-      try {
-        Instant at = Instant.parse(created);
-        since = at.isBefore(since) ? at : since;
-      } catch (java.time.format.DateTimeParseException e) {
-        // keep this process's first sighting
-      }
+      Instant firstSighting = since;
+      since = parsed(resource.getMetadata().getCreationTimestamp()).filter(at -> at.isBefore(firstSighting))
+          .orElse(firstSighting);
     }
     return Duration.between(since, now).compareTo(ops.settings().freshWindow()) < 0;
   }
@@ -529,14 +525,8 @@ public abstract class ResourceRun<R extends CustomResource<?, S>, S extends Cond
    */
   private boolean recountOnly() {
     Set<String> recounted = recountedFields();
-    if (recounted.isEmpty() || written == null || !written.path("lastSyncTime").isTextual()) {
-      return false;
-    }
-    try {
-      if (!Instant.parse(written.path("lastSyncTime").asText()).plus(RECOUNT_STALENESS).isAfter(now)) {
-        return false;
-      }
-    } catch (java.time.format.DateTimeParseException e) {
+    Optional<Instant> lastWrite = neverWritten() ? Optional.empty() : parsed(written.path("lastSyncTime").asText());
+    if (recounted.isEmpty() || lastWrite.isEmpty() || !lastWrite.get().plus(RECOUNT_STALENESS).isAfter(now)) {
       return false;
     }
     ObjectNode before = written.deepCopy();
@@ -548,25 +538,34 @@ public abstract class ResourceRun<R extends CustomResource<?, S>, S extends Cond
     return before.equals(after);
   }
 
+  /**
+   * Every write sets lastSyncTime; a status without one (the empty status Fabric8 gives a new resource) was never
+   * written.
+   */
+  private boolean neverWritten() {
+    return written == null || !written.path("lastSyncTime").isTextual();
+  }
+
+  /** An RFC 3339 time from status or metadata; empty when absent or unreadable (then nothing is deferred). */
+  private static Optional<Instant> parsed(String text) {
+    if (text == null) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Instant.parse(text));
+    } catch (java.time.format.DateTimeParseException e) {
+      return Optional.empty();
+    }
+  }
+
   private boolean progressOnly() {
     if (!changing) {
       return false;
     }
-    // Every write sets lastSyncTime; a status without one (the empty status Fabric8 gives a new resource) was never
-    // written.
-    boolean neverWritten = written == null || !written.path("lastSyncTime").isTextual();
-    String lastWriteText = neverWritten ? resource.getMetadata().getCreationTimestamp()
-        : written.path("lastSyncTime").asText();
-    if (lastWriteText == null) {
-      return false;
-    }
-    Instant lastWrite;
-    try {
-      lastWrite = Instant.parse(lastWriteText);
-    } catch (java.time.format.DateTimeParseException e) {
-      return false;
-    }
-    if (!lastWrite.plus(progressInterval()).isAfter(now)) {
+    boolean neverWritten = neverWritten();
+    Optional<Instant> lastWrite = parsed(neverWritten ? resource.getMetadata().getCreationTimestamp()
+        : written.path("lastSyncTime").asText());
+    if (lastWrite.isEmpty() || !lastWrite.get().plus(progressInterval()).isAfter(now)) {
       return false;
     }
     if (neverWritten) {
